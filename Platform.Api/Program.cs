@@ -1,0 +1,10 @@
+using Platform.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.UsePlatformApi();
+app.Run();

@@ -1,0 +1,76 @@
+using Platform.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var settings = PlatformHostingSettings.Read(builder.Configuration, builder.AppHostDirectory);
+var secrets = PlatformSecrets.Add(builder, settings.StateDirectory!);
+var mode = settings.Mode switch
+{
+    HostingMode.Auto when builder.ExecutionContext.IsPublishMode => HostingMode.Containers,
+    HostingMode.Auto => ContainerRuntime.IsAvailable() ? HostingMode.Containers : HostingMode.Local,
+    var forced => forced,
+};
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    Console.WriteLine($"Platform AppHost: {mode} mode; generated credentials are in {secrets.CredentialsFile}");
+}
+
+// Infrastructure
+var infrastructure = mode == HostingMode.Local
+    ? builder.AddLocalInfrastructure(settings, secrets)
+    : builder.AddContainerInfrastructure(settings, secrets);
+
+// Services
+// Migrations run once as the schema owner before anything that needs the schema starts; the same
+// workers image runs them as the Kubernetes migration Job.
+var migrations = builder.AddProject<Projects.Platform_Workers>("platform-migrations", launchProfileName: null)
+    .WithArgs("migrate")
+    .WithReference(infrastructure.DatabaseOwner)
+    .WithReference(infrastructure.Database)
+    .WaitFor(infrastructure.DatabaseServer);
+
+var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfileName: null)
+    .WithHttpEndpoint(port: settings.Ports.Api, isProxied: false)
+    .WithReference(infrastructure.Database)
+    .WithReference(infrastructure.EventBus)
+    .WithEnvironment("Platform__Bootstrap__AdminEmail", secrets.AdminEmail)
+    .WithEnvironment("Platform__Bootstrap__AdminPassword", secrets.AdminPassword)
+    .WaitFor(infrastructure.EventBusServer)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Platform_Ingestion>("platform-ingestion", launchProfileName: null)
+    .WithHttpEndpoint()
+    .WithReference(infrastructure.Mqtt)
+    .WithReference(infrastructure.Database)
+    .WithReference(infrastructure.EventBus)
+    .WaitFor(infrastructure.MqttServer)
+    .WaitFor(infrastructure.EventBusServer)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Platform_Workers>("platform-workers", launchProfileName: null)
+    .WithHttpEndpoint()
+    .WithReference(infrastructure.Database)
+    .WithReference(infrastructure.EventBus)
+    .WaitFor(infrastructure.EventBusServer)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Platform_Simulator>("platform-simulator", launchProfileName: null)
+    .WithHttpEndpoint()
+    .WithReference(infrastructure.Mqtt)
+    .WithEnvironment("Simulator__Devices", settings.SimulatorDevices.ToString())
+    .WithEnvironment("Simulator__UplinksPerSecond", settings.SimulatorRate.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WaitFor(infrastructure.MqttServer)
+    .WithHttpHealthCheck("/health");
+
+// Apps
+builder.AddProject<Projects.Platform_Web>("platform-web", launchProfileName: null)
+    .WithHttpEndpoint(port: settings.Ports.Web, isProxied: false)
+    .WithExternalHttpEndpoints()
+    .WithReference(api)
+    .WaitFor(api)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

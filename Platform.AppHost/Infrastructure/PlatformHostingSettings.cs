@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.AppHost.Infrastructure;
+
+/// <summary>
+/// The AppHost's own settings, read while the model is built (section <c>Platform</c>, so
+/// <c>--Platform:Mode=Local</c> or <c>Platform__Mode=Local</c>). Ports default to API.md's fixed
+/// local addresses; infrastructure ports stay below 32768, outside Linux's ephemeral range.
+/// </summary>
+public sealed class PlatformHostingSettings
+{
+    public HostingMode Mode { get; set; } = HostingMode.Auto;
+
+    /// <summary>Local mode's state (databases, queues, generated credentials); git-ignored.</summary>
+    public string? StateDirectory { get; set; }
+
+    public PortSettings Ports { get; set; } = new();
+
+    /// <summary>Uplinks per second the simulator publishes in the local stack (0 turns it off).</summary>
+    public double SimulatorRate { get; set; } = 1;
+
+    public int SimulatorDevices { get; set; } = 10;
+
+    public sealed class PortSettings
+    {
+        public int Web { get; set; } = 5080;
+        public int Api { get; set; } = 5081;
+        public int Mqtt { get; set; } = 1883;
+        public int Postgres { get; set; } = 25432;
+        public int RabbitMq { get; set; } = 25672;
+        public int RabbitMqDistribution { get; set; } = 25673;
+        public int Epmd { get; set; } = 24369;
+        public int Keycloak { get; set; } = 8080;
+    }
+
+    public static PlatformHostingSettings Read(IConfiguration configuration, string appHostDirectory)
+    {
+        var settings = configuration.GetSection("Platform").Get<PlatformHostingSettings>() ?? new PlatformHostingSettings();
+        settings.StateDirectory = Path.GetFullPath(
+            settings.StateDirectory ?? Path.Combine(appHostDirectory, "..", ".local"));
+        return settings;
+    }
+}

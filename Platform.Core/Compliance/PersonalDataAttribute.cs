@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Compliance.Classification;
+
+namespace Platform.Core.Compliance;
+
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class PersonalDataAttribute() : DataClassificationAttribute(PlatformTaxonomy.Personal);

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Platform.Core.Persistence;
+
+/// <summary>
+/// Brings the schema up to date as the database owner, then makes sure the services' role exists
+/// with the password it is given and exactly the rights the services need. The services' role owns
+/// nothing: it cannot ALTER or DROP, and row-level security (which does not bind a table's owner)
+/// applies to it.
+/// </summary>
+public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILogger<DatabaseMigrator> logger)
+{
+    // Tables the services may read but never change: the migration history (and, later, rows that
+    // are append-only get their own narrower grants in the migration that creates them).
+    private static readonly string[] ReadOnlyTables = ["__EFMigrationsHistory"];
+
+    public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)
+    {
+        var applicationRole = new NpgsqlConnectionStringBuilder(applicationConnectionString);
+        if (string.IsNullOrEmpty(applicationRole.Username) || string.IsNullOrEmpty(applicationRole.Password))
+        {
+            throw new InvalidOperationException("The services' connection string must name a user and a password.");
+        }
+
+        var pending = (await ownerContext.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        LogMigrating(logger, pending.Count);
+        await ownerContext.Database.MigrateAsync(cancellationToken);
+
+        await EnsureApplicationRoleAsync(applicationRole.Username, applicationRole.Password, cancellationToken);
+        LogApplicationRoleReady(logger, applicationRole.Username);
+    }
+
+    private async Task EnsureApplicationRoleAsync(string role, string password, CancellationToken cancellationToken)
+    {
+        // Role and password travel as settings of the session and are quoted by the server (format
+        // %I/%L), so neither is ever spliced into SQL text on this side.
+        const string sql = """
+            SELECT set_config('platform.app_role', @role, false),
+                   set_config('platform.app_password', @password, false),
+                   set_config('platform.read_only_tables', @readOnlyTables, false);
+            DO $$
+            DECLARE
+                app_role text := current_setting('platform.app_role');
+                read_only text;
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = app_role) THEN
+                    EXECUTE format('CREATE ROLE %I', app_role);
+                END IF;
+                EXECUTE format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT PASSWORD %L',
+                    app_role, current_setting('platform.app_password'));
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), app_role);
+                EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', app_role);
+                EXECUTE format('REVOKE CREATE ON SCHEMA public FROM %I', app_role);
+                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', app_role);
+                EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', app_role);
+                FOREACH read_only IN ARRAY string_to_array(current_setting('platform.read_only_tables'), ',') LOOP
+                    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I FROM %I', read_only, app_role);
+                END LOOP;
+            END
+            $$;
+            SELECT set_config('platform.app_password', '', false);
+            """;
+
+        var connection = (NpgsqlConnection)ownerContext.Database.GetDbConnection();
+        await ownerContext.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("role", role);
+            command.Parameters.AddWithValue("password", password);
+            command.Parameters.AddWithValue("readOnlyTables", string.Join(',', ReadOnlyTables));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await ownerContext.Database.CloseConnectionAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {PendingCount} pending migration(s) as the database owner")]
+    private static partial void LogMigrating(ILogger logger, int pendingCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Services' database role {Role} is ready with least privilege")]
+    private static partial void LogApplicationRoleReady(ILogger logger, string role);
+}

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Platform.Core.NetworkServer;
+
+namespace Platform.Ingestion.Mqtt;
+
+/// <summary>
+/// Holds a persistent MQTT 5 session with the network server's broker and a QoS 1 shared
+/// subscription to its uplink topics, reconnecting with backoff. Messages are acknowledged only
+/// once they are safely handed on; until the ingestion pipeline exists, none is acknowledged, so the
+/// broker keeps every uplink for this session instead of losing it.
+/// </summary>
+public sealed partial class MqttIngestionService(
+    MqttBrokerSettings broker,
+    IOptions<IngestionOptions> options,
+    IngestionMetrics metrics,
+    ILogger<MqttIngestionService> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
+
+    private readonly IngestionOptions _options = options.Value;
+    private volatile bool _subscribed;
+
+    public bool IsSubscribed => _subscribed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        client.DisconnectedAsync += args =>
+        {
+            _subscribed = false;
+            if (args.ClientWasConnected)
+            {
+                LogDisconnected(logger, args.Reason.ToString());
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var clientOptions = MqttClientOptionsFactory.Create(broker, _options.ClientId, persistentSession: true);
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await ConnectAndSubscribeAsync(client, clientOptions, stoppingToken);
+                    delay = TimeSpan.FromSeconds(1);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogConnectFailed(logger, exception, broker.ToString(), delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+            }
+
+            try
+            {
+                await Task.Delay(client.IsConnected ? TimeSpan.FromSeconds(1) : delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        if (client.IsConnected)
+        {
+            // A normal disconnect keeps the session: unacknowledged messages wait for the next start.
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder()
+                .WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(IMqttClient client, MqttClientOptions clientOptions, CancellationToken cancellationToken)
+    {
+        var connected = await client.ConnectAsync(clientOptions, cancellationToken);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"The broker refused the connection: {connected.ResultCode}.");
+        }
+
+        // The session keeps its subscriptions, but subscribing again is idempotent and also applies
+        // topics added to the configuration since the session was created.
+        var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder();
+        foreach (var topic in _options.Topics)
+        {
+            subscribe.WithTopicFilter(filter => filter
+                .WithTopic($"$share/{_options.SharedSubscriptionGroup}/{topic}")
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+        }
+
+        var result = await client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        var refused = result.Items.Where(item => item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2).ToList();
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException("The broker refused the subscription(s): " +
+                string.Join(", ", refused.Select(item => $"{item.TopicFilter.Topic} ({item.ResultCode})")));
+        }
+
+        _subscribed = true;
+        LogSubscribed(logger, broker.ToString(), connected.IsSessionPresent, _options.Topics.Count);
+    }
+
+    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs message)
+    {
+        // Must be set before the handler returns, or MQTTnet acknowledges on its own.
+        message.AutoAcknowledge = false;
+        metrics.Received();
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Subscribed at {Broker} (session resumed: {SessionPresent}) to {TopicCount} uplink topic(s)")]
+    private static partial void LogSubscribed(ILogger logger, string broker, bool sessionPresent, int topicCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connecting to {Broker} failed; retrying in {Delay}")]
+    private static partial void LogConnectFailed(ILogger logger, Exception exception, string broker, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disconnected from the broker: {Reason}")]
+    private static partial void LogDisconnected(ILogger logger, string reason);
+}

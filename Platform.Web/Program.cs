@@ -1,0 +1,13 @@
+using Platform.Web.Components;
+using Platform.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+app.Run();

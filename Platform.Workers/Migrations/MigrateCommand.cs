@@ -1,0 +1,46 @@
+using Platform.Core.Persistence;
+
+namespace Platform.Workers.Migrations;
+
+/// <summary>
+/// <c>Platform.Workers migrate</c>: applies the schema migrations as the database owner, provisions
+/// the services' role, and exits (0 on success). The AppHost runs it before the services start;
+/// Kubernetes runs it as the migration Job. Only this command ever sees the owner's credentials.
+/// </summary>
+internal static class MigrateCommand
+{
+    public const string Name = "migrate";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddPlatformDatabase(PersistenceExtensions.OwnerConnectionName);
+        builder.Services.AddScoped<DatabaseMigrator>();
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
+        try
+        {
+            var applicationConnectionString = builder.Configuration.GetConnectionString(PersistenceExtensions.ConnectionName)
+                ?? throw new InvalidOperationException(
+                    $"Connection string '{PersistenceExtensions.ConnectionName}' (the services' role) is missing.");
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>()
+                .MigrateAsync(applicationConnectionString, lifetime.ApplicationStopping);
+            return 0;
+        }
+        catch (Exception exception)
+        {
+            logger.LogCritical(exception, "Database migration failed");
+            return 1;
+        }
+        finally
+        {
+            // Stopping flushes the OpenTelemetry exporters, so the migration's logs reach the dashboard.
+            await host.StopAsync();
+        }
+    }
+}
