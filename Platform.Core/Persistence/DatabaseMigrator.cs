@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -24,6 +26,9 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             throw new InvalidOperationException("The services' connection string must name a user and a password.");
         }
 
+        // Created up front: EF otherwise discovers a missing history table by a failing query that it
+        // logs as an error, on every first migration.
+        await ownerContext.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await ownerContext.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         LogMigrating(logger, pending.Count);
         await ownerContext.Database.MigrateAsync(cancellationToken);
@@ -45,10 +50,12 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
                 app_role text := current_setting('platform.app_role');
                 read_only text;
             BEGIN
+                -- A new role is NOSUPERUSER and NOBYPASSRLS by default; only a superuser could set either,
+                -- so those attributes are not (and cannot be) touched here.
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = app_role) THEN
                     EXECUTE format('CREATE ROLE %I', app_role);
                 END IF;
-                EXECUTE format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT PASSWORD %L',
+                EXECUTE format('ALTER ROLE %I WITH LOGIN NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD %L',
                     app_role, current_setting('platform.app_password'));
                 EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), app_role);
                 EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', app_role);
