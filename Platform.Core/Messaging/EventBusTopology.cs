@@ -34,7 +34,7 @@ public static class EventBusTopology
         }
     }
 
-    private static async Task DeclareWorkQueueAsync(IChannel channel, WorkQueue queue, CancellationToken cancellationToken)
+    public static async Task DeclareWorkQueueAsync(IChannel channel, WorkQueue queue, CancellationToken cancellationToken)
     {
         // Quorum queues are replicated and survive a node loss; at-least-once dead-lettering (which
         // needs reject-publish overflow) guarantees a message given up on reaches its dead-letter

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Core.NetworkServer;
+using Platform.Core.NetworkServer.ChirpStack;
+using Platform.Simulator;
+using Platform.Simulator.Devices;
+using Platform.Simulator.Publishing;
+
+namespace Platform.Tests.NetworkServer;
+
+public sealed class ChirpStackFormatTests
+{
+    private static readonly string SharedData = Path.Combine(AppContext.BaseDirectory, "SharedData");
+
+    [Fact]
+    public void TheRecordedChirpStackUplinkIsRead()
+    {
+        var json = File.ReadAllBytes(Path.Combine(SharedData, "uplinks", "chirpstack-v4-up.json"));
+
+        var uplink = JsonSerializer.Deserialize(json, NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!;
+
+        Assert.Equal(new Guid("3ac7e3c4-4401-4b8d-9386-a5c902f9202d"), uplink.DeduplicationId);
+        Assert.Equal("24e124136b502217", uplink.DeviceInfo.DevEui);
+        Assert.Equal(new Guid("17c82e96-be03-4f38-aef3-f83d48582d97"), uplink.DeviceInfo.ApplicationId);
+        Assert.Equal(1842u, uplink.FCnt);
+        Assert.Equal(85, uplink.FPort);
+        Assert.Equal(Convert.FromHexString("0175640367100104684A"), Convert.FromBase64String(uplink.Data!));
+        Assert.Equal(867_100_000ul, uplink.TxInfo!.Frequency);
+        Assert.Equal("0016c001f153a14c", Assert.Single(uplink.RxInfo).GatewayId);
+    }
+
+    [Fact]
+    public void SimulatedUplinksHaveEveryFieldOfTheRecordedOne()
+    {
+        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData, "uplinks", "chirpstack-v4-up.json")))!;
+        var options = new SimulatorOptions();
+        var device = DeviceFleet.Create(options.FirstDevEui, 1, new Random(7))[0];
+
+        var (topic, uplink) = new ChirpStackUplinkFactory(options, new Random(7)).Create(device, DateTimeOffset.UtcNow);
+        var simulated = JsonSerializer.SerializeToNode(uplink, NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!;
+
+        Assert.Equal($"application/{options.ApplicationId}/device/{device.DevEui}/event/up", topic);
+        Assert.Equal(PropertyPaths(recorded).Order(), PropertyPaths(simulated).Order());
+    }
+
+    [Fact]
+    public void SimulatedPayloadsFollowTheEnvironmentSensorRecordFormat()
+    {
+        var payload = EnvironmentSensorPayload.Encode(batteryPercent: 100, temperatureCelsius: 25.7, humidityPercent: 37);
+
+        // Battery 100 % (0x64), 25.7 °C as 257 little-endian (01 01), humidity 37 % as 74 half-percent (0x4a).
+        Assert.Equal(Convert.FromHexString("0175640367010104684a"), payload);
+    }
+
+    private static IEnumerable<string> PropertyPaths(JsonNode node, string prefix = "") => node switch
+    {
+        JsonObject obj => obj.SelectMany(property =>
+            new[] { prefix + property.Key }.Concat(property.Value is null ? [] : PropertyPaths(property.Value, prefix + property.Key + ".")))
+            // Tags and metadata are free-form maps: their keys are data, not format.
+            .Where(path => !path.StartsWith("deviceInfo.tags.") && !path.StartsWith("rxInfo[].metadata.")),
+        JsonArray array => array.OfType<JsonNode>().Take(1).SelectMany(item => PropertyPaths(item, prefix.TrimEnd('.') + "[].")),
+        _ => [],
+    };
+}
