@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using MQTTnet;
+using MQTTnet.Adapter;
 using MQTTnet.Protocol;
 using Platform.Core.NetworkServer;
 using Platform.Tests.Infrastructure;
