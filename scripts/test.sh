@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: unit tests and integration tests against the
+# real PostgreSQL, RabbitMQ and Mosquitto that the AppHost starts in local mode. Fails, too, when
+# the run leaves any of its processes behind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-prerequisites.sh
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
+# Build servers would outlive the run; the test run must leave nothing behind.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+
+service_processes() {
+  ps -eo pid=,comm= | awk '$2 ~ /^(postgres|beam\.smp|epmd|mosquitto|dcp|Platform\..*)$/ { print $1 }' | sort || true
+}
+before=$(service_processes)
+
+status=0
+dotnet test --project Platform.Tests "$@" || status=$?
+
+sleep 2
+leftovers=$(comm -13 <(echo "$before") <(service_processes) | tr '\n' ' ')
+if [[ -n ${leftovers// /} ]]; then
+  echo "The test run left processes running:" >&2
+  ps -o pid,user,args -p "${leftovers// /,}" >&2 || true
+  kill ${leftovers} 2>/dev/null || true
+  status=1
+fi
+exit "$status"
