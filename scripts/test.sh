@@ -19,12 +19,17 @@ before=$(service_processes)
 status=0
 dotnet test --project Platform.Tests "$@" || status=$?
 
-sleep 2
-leftovers=$(comm -13 <(echo "$before") <(service_processes) | tr '\n' ' ')
-if [[ -n ${leftovers// /} ]]; then
+# The orchestrator stops servers with SIGTERM and, after a grace period, SIGKILL: give it that time.
+leftovers=()
+for _ in $(seq 30); do
+  mapfile -t leftovers < <(comm -13 <(echo "$before") <(service_processes))
+  ((${#leftovers[@]} == 0)) && break
+  sleep 1
+done
+if ((${#leftovers[@]})); then
   echo "The test run left processes running:" >&2
-  ps -o pid,user,args -p "${leftovers// /,}" >&2 || true
-  kill ${leftovers} 2>/dev/null || true
+  ps -o pid=,user=,args= -p "$(IFS=,; echo "${leftovers[*]}")" >&2 || true
+  kill "${leftovers[@]}" 2>/dev/null || true
   status=1
 fi
 exit "$status"
