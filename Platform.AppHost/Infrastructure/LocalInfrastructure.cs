@@ -37,7 +37,7 @@ internal static class LocalInfrastructure
             .WithEnvironment("RABBITMQ_PASSWORD", secrets.RabbitMqPassword)
             .WithEndpoint(port: ports.RabbitMq, targetPort: ports.RabbitMq, scheme: "tcp", name: "tcp", isProxied: false);
         var eventBus = builder.AddConnectionString(PlatformInfrastructure.EventBusConnectionName, ReferenceExpression.Create(
-            $"amqp://{PlatformInfrastructure.RabbitMqUser}:{secrets.RabbitMqPassword.Resource}@{Loopback}:{ports.RabbitMq.ToString()}/"));
+            $"amqp://{PlatformInfrastructure.RabbitMqUser}:{secrets.RabbitMqPassword.Resource:uri}@{Loopback}:{ports.RabbitMq.ToString()}/"));
 
         var mosquitto = LocalServer(builder, "mosquitto", scripts, state)
             .WithEnvironment("MQTT_PORT", ports.Mqtt.ToString())
