@@ -14,9 +14,10 @@ namespace Platform.Core.Persistence;
 /// </summary>
 public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILogger<DatabaseMigrator> logger)
 {
-    // Tables the services may read but never change: the migration history (and, later, rows that
-    // are append-only get their own narrower grants in the migration that creates them).
+    // Tables the services may read but never change (the migration history), and append-only ones
+    // they may read and add to but never UPDATE or DELETE (the audit log).
     private static readonly string[] ReadOnlyTables = ["__EFMigrationsHistory"];
+    private static readonly string[] AppendOnlyTables = ["audit_events"];
 
     public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)
     {
@@ -44,7 +45,8 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
         const string sql = """
             SELECT set_config('platform.app_role', @role, false),
                    set_config('platform.app_password', @password, false),
-                   set_config('platform.read_only_tables', @readOnlyTables, false);
+                   set_config('platform.read_only_tables', @readOnlyTables, false),
+                   set_config('platform.append_only_tables', @appendOnlyTables, false);
             DO $$
             DECLARE
                 app_role text := current_setting('platform.app_role');
@@ -65,6 +67,9 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
                 FOREACH read_only IN ARRAY string_to_array(current_setting('platform.read_only_tables'), ',') LOOP
                     EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I FROM %I', read_only, app_role);
                 END LOOP;
+                FOREACH read_only IN ARRAY string_to_array(current_setting('platform.append_only_tables'), ',') LOOP
+                    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM %I', read_only, app_role);
+                END LOOP;
             END
             $$;
             SELECT set_config('platform.app_password', '', false);
@@ -78,6 +83,7 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             command.Parameters.AddWithValue("role", role);
             command.Parameters.AddWithValue("password", password);
             command.Parameters.AddWithValue("readOnlyTables", string.Join(',', ReadOnlyTables));
+            command.Parameters.AddWithValue("appendOnlyTables", string.Join(',', AppendOnlyTables));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally

@@ -13,5 +13,5 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
         new(new DbContextOptionsBuilder<PlatformDbContext>()
             .UseNpgsql("Host=localhost;Database=platformdb")
             .UsePlatformConventions()
-            .Options);
+            .Options, new Tenancy.DataScope());
 }

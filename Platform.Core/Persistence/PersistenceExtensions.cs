@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Core.Tenancy;
 
 namespace Platform.Core.Persistence;
 
@@ -11,15 +14,23 @@ public static class PersistenceExtensions
 
     /// <summary>
     /// The platform's DbContext on the given connection (the services' role unless a host needs
-    /// the owner), with tracing and metrics from Aspire and a readiness check named "postgres".
+    /// the owner), scoped per request or message together with its <see cref="DataScope"/>, with
+    /// Aspire's retries, tracing and metrics, and a readiness check named "postgres".
     /// </summary>
     public static TBuilder AddPlatformDatabase<TBuilder>(this TBuilder builder, string connectionName = ConnectionName)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddNpgsqlDbContext<PlatformDbContext>(
-            connectionName,
-            settings => settings.DisableHealthChecks = true,
-            options => options.UsePlatformConventions());
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing.");
+
+        builder.Services.AddScoped<DataScope>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Not pooled: each context carries its request's DataScope.
+        builder.Services.AddDbContext<PlatformDbContext>(options => options
+            .UseNpgsql(connectionString)
+            .UsePlatformConventions()
+            .AddInterceptors(DataScopeSessionInterceptor.Instance));
+        builder.EnrichNpgsqlDbContext<PlatformDbContext>(settings => settings.DisableHealthChecks = true);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
         return builder;
     }

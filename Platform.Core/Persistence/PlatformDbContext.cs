@@ -1,12 +1,65 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Audit;
+using Platform.Core.Devices;
+using Platform.Core.Identity;
+using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Persistence;
 
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, DataScope scope) : DbContext(options)
 {
-    public DbSet<Tenant> Tenants => Set<Tenant>();
+    /// <summary>Which rows this unit of work may touch; the database session follows it.</summary>
+    public DataScope Scope { get; } = scope;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>The <see cref="DataScope.Version"/> last applied to the open connection, or -1.</summary>
+    internal int AppliedScopeVersion { get; set; } = -1;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DeviceGrant> DeviceGrants => Set<DeviceGrant>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        ApplyTenantFilters(modelBuilder);
+    }
+
+    /// <summary>
+    /// The one place where tenant filtering is declared: every tenant-owned entity is limited to
+    /// the scope's tenant (or all tenants in platform scope). Row-level security mirrors these rules.
+    /// </summary>
+    private void ApplyTenantFilters(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(type => typeof(ITenantOwned).IsAssignableFrom(type.ClrType) && type.ClrType != typeof(TenantMembership)))
+        {
+            var row = Expression.Parameter(entityType.ClrType, "row");
+            var tenantId = Expression.Property(row, nameof(ITenantOwned.TenantId));
+            Expression<Func<Guid, bool>> rule = id => Scope.IsPlatform || id == Scope.TenantId;
+            var body = new ReplaceParameter(rule.Parameters[0], tenantId).Visit(rule.Body);
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, row));
+        }
+
+        // A user also sees their own memberships in every tenant (to list "my tenants").
+        modelBuilder.Entity<TenantMembership>().HasQueryFilter(membership =>
+            Scope.IsPlatform || membership.TenantId == Scope.TenantId || membership.UserId == Scope.UserId);
+        modelBuilder.Entity<Tenant>().HasQueryFilter(tenant =>
+            Scope.IsPlatform || tenant.Id == Scope.TenantId
+            || TenantMemberships.Any(membership => membership.TenantId == tenant.Id && membership.UserId == Scope.UserId));
+        modelBuilder.Entity<AuditEvent>().HasQueryFilter(auditEvent =>
+            Scope.IsPlatform || (auditEvent.TenantId != null && auditEvent.TenantId == Scope.TenantId));
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }

@@ -46,19 +46,6 @@ public sealed class DatabaseRoleTests(PlatformAppFixture fixture)
     }
 
     [Fact]
-    public async Task ServicesRoleCanUseTheTables()
-    {
-        await using var connection = await OpenAsync(PersistenceExtensions.ConnectionName);
-        await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO tenants (id, slug, name, status, created_at) VALUES (gen_random_uuid(), 'role-test', 'Role test', 'Active', now())",
-            connection, transaction);
-
-        Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
-        await transaction.RollbackAsync(TestContext.Current.CancellationToken);
-    }
-
-    [Fact]
     public async Task EveryMigrationWasAppliedBeforeTheServicesStarted()
     {
         var expected = typeof(PlatformDbContext).Assembly.GetTypes()

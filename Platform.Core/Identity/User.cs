@@ -1,0 +1,92 @@
+namespace Platform.Core.Identity;
+
+/// <summary>
+/// A person, global to the platform (one user may belong to several tenants). Authentication
+/// providers attach to it; nothing about authorization depends on which one signed the user in.
+/// </summary>
+public sealed class User
+{
+    public const int MaxEmailLength = 254;
+    public const int MaxDisplayNameLength = 200;
+    public const int MaxFailedLogins = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private User()
+    {
+        Email = string.Empty;
+        DisplayName = string.Empty;
+    }
+
+    public User(string email, string displayName, PlatformRole platformRole, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        Email = NormalizeEmail(email);
+        DisplayName = ValidDisplayName(displayName);
+        PlatformRole = platformRole;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Lowercase and trimmed; unique.</summary>
+    public string Email { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public PlatformRole PlatformRole { get; private set; }
+
+    /// <summary>ASP.NET Core Identity's PBKDF2 format; null for users who only sign in through SSO.</summary>
+    public string? PasswordHash { get; private set; }
+
+    public int FailedLoginCount { get; private set; }
+
+    public DateTimeOffset? LockedOutUntil { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil > now;
+
+    public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    public void ChangePlatformRole(PlatformRole role) => PlatformRole = role;
+
+    public void Rename(string displayName) => DisplayName = ValidDisplayName(displayName);
+
+    /// <returns>True when this failure locked the account.</returns>
+    public bool RecordFailedLogin(DateTimeOffset now)
+    {
+        FailedLoginCount++;
+        if (FailedLoginCount < MaxFailedLogins)
+        {
+            return false;
+        }
+
+        FailedLoginCount = 0;
+        LockedOutUntil = now + LockoutDuration;
+        return true;
+    }
+
+    public void RecordSuccessfulLogin()
+    {
+        FailedLoginCount = 0;
+        LockedOutUntil = null;
+    }
+
+    public static string NormalizeEmail(string email)
+    {
+        email = email.Trim().ToLowerInvariant();
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && email.Length <= MaxEmailLength
+            && !email.Any(char.IsWhiteSpace)
+            ? email
+            : throw new ArgumentException("Not a valid e-mail address.", nameof(email));
+    }
+
+    private static string ValidDisplayName(string displayName)
+    {
+        displayName = displayName.Trim();
+        return displayName.Length is 0 or > MaxDisplayNameLength
+            ? throw new ArgumentException($"A display name is 1 to {MaxDisplayNameLength} characters.", nameof(displayName))
+            : displayName;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Platform.Core.Persistence.RowLevelSecurity;
+
+/// <summary>
+/// PostgreSQL row-level security, the database's copy of the DbContext's tenant filters. FORCE
+/// makes it bind the table owner too; the services' role never bypasses it. The session settings
+/// come from <see cref="DataScopeSessionInterceptor"/>: no tenant set means no rows.
+/// </summary>
+internal static class RowLevelSecurityPolicies
+{
+    public const string Functions = """
+        CREATE OR REPLACE FUNCTION platform_current_tenant() RETURNS uuid LANGUAGE sql STABLE
+            AS $$ SELECT NULLIF(current_setting('platform.tenant_id', true), '')::uuid $$;
+        CREATE OR REPLACE FUNCTION platform_current_user() RETURNS uuid LANGUAGE sql STABLE
+            AS $$ SELECT NULLIF(current_setting('platform.user_id', true), '')::uuid $$;
+        CREATE OR REPLACE FUNCTION platform_in_platform_scope() RETURNS boolean LANGUAGE sql STABLE
+            AS $$ SELECT coalesce(current_setting('platform.scope', true), '') = 'platform' $$;
+        """;
+
+    /// <summary>Rows of the current tenant only (or any, in platform scope), for reading and writing.</summary>
+    public static string TenantIsolation(string table) => $"""
+        ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON {table}
+            USING (platform_in_platform_scope() OR tenant_id = platform_current_tenant())
+            WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant());
+        """;
+
+    /// <summary>Memberships: also readable by the member, in every tenant, to list "my tenants".</summary>
+    public const string Memberships = """
+        ALTER TABLE tenant_memberships ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE tenant_memberships FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON tenant_memberships
+            USING (platform_in_platform_scope() OR tenant_id = platform_current_tenant() OR user_id = platform_current_user())
+            WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant());
+        """;
+
+    /// <summary>Tenants: the current one, those the user is a member of; changed only in platform scope.</summary>
+    public const string Tenants = """
+        ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE tenants FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON tenants
+            USING (platform_in_platform_scope() OR id = platform_current_tenant()
+                   OR EXISTS (SELECT FROM tenant_memberships m WHERE m.tenant_id = tenants.id AND m.user_id = platform_current_user()))
+            WITH CHECK (platform_in_platform_scope());
+        """;
+
+    public static readonly string[] TenantOwnedTables = ["organizations", "organization_grants", "devices", "device_grants", "audit_events"];
+
+    private static string[] AllTables => ["tenants", "tenant_memberships", .. TenantOwnedTables];
+
+    public static string Enable() =>
+        string.Join('\n', [Functions, Tenants, Memberships, .. TenantOwnedTables.Select(TenantIsolation)]);
+
+    public static string Disable() =>
+        string.Join('\n', AllTables.Select(table =>
+            $"DROP POLICY IF EXISTS tenant_isolation ON {table}; ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY; ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"))
+        + "\nDROP FUNCTION IF EXISTS platform_current_tenant(); DROP FUNCTION IF EXISTS platform_current_user(); DROP FUNCTION IF EXISTS platform_in_platform_scope();";
+}

@@ -1,0 +1,166 @@
+using Npgsql;
+using Platform.Core.Persistence;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Persistence;
+
+/// <summary>Raw SQL as the services' role: the database itself keeps tenants apart.</summary>
+[Collection(PlatformAppCollection.Name)]
+public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLifetime
+{
+    private readonly Guid _tenantA = Guid.NewGuid();
+    private readonly Guid _tenantB = Guid.NewGuid();
+    private const string EmptyJson = "{}";
+    private readonly Guid _user = Guid.NewGuid();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        // Seeded through the platform scope, the explicit path for cross-tenant work.
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "SELECT set_config('platform.scope', 'platform', false)");
+        await ExecuteAsync(connection, $"""
+            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at)
+                VALUES ('{_user}', 'rls-{_user:N}@example.com', 'RLS test', 'None', 0, now());
+            """);
+        foreach (var tenant in new[] { _tenantA, _tenantB })
+        {
+            var organization = Guid.NewGuid();
+            var device = Guid.NewGuid();
+            await ExecuteAsync(connection, $"""
+                INSERT INTO tenants (id, slug, name, status, created_at) VALUES ('{tenant}', 't-{tenant:N}', 'Tenant', 'Active', now());
+                INSERT INTO tenant_memberships (tenant_id, user_id, role, created_at) VALUES ('{tenant}', '{_user}', 'Viewer', now());
+                INSERT INTO organizations (tenant_id, id, name, created_at) VALUES ('{tenant}', '{organization}', 'Org', now());
+                INSERT INTO organization_grants (tenant_id, organization_id, user_id, access, can_export, created_at)
+                    VALUES ('{tenant}', '{organization}', '{_user}', 'Viewer', false, now());
+                INSERT INTO devices (tenant_id, id, dev_eui, name, organization_id, network_server_kind, network_server_application_id, tags, created_at)
+                    VALUES ('{tenant}', '{device}', '{Random.Shared.NextInt64():x16}', 'Device', '{organization}', 'ChirpStack', '{Guid.NewGuid()}', '{EmptyJson}', now());
+                INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES ('{tenant}', '{device}', '{_user}', 'Read', now());
+                INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, action, outcome, previous_hash, hash)
+                    VALUES (gen_random_uuid(), '{tenant}', now(), 'System', 'test.seeded', 'Success', '\x00', '\x00');
+                """);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task EveryTableWithATenantColumnHasForcedRowLevelSecurity()
+    {
+        await using var connection = await OpenAsync();
+        var unprotected = await ListAsync(connection, """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+              AND (EXISTS (SELECT FROM information_schema.columns col
+                           WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'tenant_id')
+                   OR c.relname = 'tenants')
+              AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+            """);
+
+        Assert.Empty(unprotected);
+        Assert.NotEmpty(await ListAsync(connection, "SELECT tablename::text FROM pg_policies WHERE policyname = 'tenant_isolation'"));
+    }
+
+    [Fact]
+    public async Task WithoutATenantNoTenantOwnedRowIsVisible()
+    {
+        await using var connection = await OpenAsync();
+
+        foreach (var table in await TenantOwnedTablesAsync(connection))
+        {
+            Assert.Equal(0L, await CountAsync(connection, $"SELECT count(*) FROM {table}"));
+        }
+    }
+
+    [Fact]
+    public async Task WithTenantASetOnlyTenantARowsAreVisible()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.tenant_id', '{_tenantA}', false)");
+
+        foreach (var table in await TenantOwnedTablesAsync(connection))
+        {
+            var key = table == "tenants" ? "id" : "tenant_id";
+            Assert.True(await CountAsync(connection, $"SELECT count(*) FROM {table} WHERE {key} = '{_tenantA}'") > 0, table);
+            Assert.Equal(0L, await CountAsync(connection, $"SELECT count(*) FROM {table} WHERE {key} <> '{_tenantA}'"));
+        }
+    }
+
+    [Fact]
+    public async Task WritingARowOfTenantBWhileTenantAIsSetFails()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.tenant_id', '{_tenantA}', false)");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
+            $"INSERT INTO organizations (tenant_id, id, name, created_at) VALUES ('{_tenantB}', gen_random_uuid(), 'Intruder', now())"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+
+        // Moving a visible row of A into B is refused just the same.
+        var moved = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
+            $"UPDATE organizations SET tenant_id = '{_tenantB}' WHERE tenant_id = '{_tenantA}'"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moved.SqlState);
+    }
+
+    [Fact]
+    public async Task AUserSeesTheirOwnMembershipsInEveryTenantAndNothingElse()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.user_id', '{_user}', false)");
+
+        Assert.Equal(2L, await CountAsync(connection, $"SELECT count(*) FROM tenant_memberships WHERE user_id = '{_user}'"));
+        Assert.Equal(2L, await CountAsync(connection, $"SELECT count(*) FROM tenants WHERE id IN ('{_tenantA}', '{_tenantB}')"));
+        Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) FROM organizations"));
+    }
+
+    [Fact]
+    public async Task AuditEventsCannotBeChangedOrRemovedByTheServicesRole()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.tenant_id', '{_tenantA}', false)");
+
+        foreach (var statement in new[] { "UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events" })
+        {
+            var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, statement));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        }
+    }
+
+    private static Task<List<string>> TenantOwnedTablesAsync(NpgsqlConnection connection) => ListAsync(connection, """
+        SELECT DISTINCT table_name::text FROM information_schema.columns
+        WHERE table_schema = 'public' AND (column_name = 'tenant_id' OR table_name = 'tenants')
+        """);
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var values = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}
