@@ -27,14 +27,14 @@ var migrations = builder.AddProject<Projects.Platform_Workers>("platform-migrati
     .WithArgs("migrate")
     .WithReference(infrastructure.DatabaseOwner)
     .WithReference(infrastructure.Database)
+    .WithEnvironment("Platform__Bootstrap__AdminEmail", secrets.AdminEmail)
+    .WithEnvironment("Platform__Bootstrap__AdminPassword", secrets.AdminPassword)
     .WaitFor(infrastructure.DatabaseServer);
 
 var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfileName: null)
     .WithHttpEndpoint(port: settings.Ports.Api, isProxied: false)
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.EventBus)
-    .WithEnvironment("Platform__Bootstrap__AdminEmail", secrets.AdminEmail)
-    .WithEnvironment("Platform__Bootstrap__AdminPassword", secrets.AdminPassword)
     .WaitFor(infrastructure.EventBusServer)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health");

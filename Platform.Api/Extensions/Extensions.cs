@@ -1,4 +1,7 @@
 using FastEndpoints;
+using Microsoft.AspNetCore.Authentication;
+using Platform.Api.Authentication;
+using Platform.Core.Identity;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
@@ -16,10 +19,17 @@ internal static class Extensions
         builder.AddPlatformDatabase();
         builder.AddEventBus();
 
+        builder.Services.AddPlatformIdentity();
+        builder.Services.AddAuthentication(PlatformTokenDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, PlatformTokenHandler>(PlatformTokenDefaults.Scheme, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddLoginRateLimit(builder.Configuration);
+
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(document =>
         {
-            document.ShortSchemaNames = true;
+            // Full schema names: every use case has its own Request and Response.
+            document.ShortSchemaNames = false;
             document.DocumentSettings = settings =>
             {
                 settings.DocumentName = "v1";
@@ -31,10 +41,12 @@ internal static class Extensions
 
     public static void UsePlatformApi(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseFastEndpoints(config =>
         {
             config.Errors.UseProblemDetails();
-            config.Endpoints.ShortNames = true;
         });
         app.UseOpenApi(settings => settings.Path = OpenApiRoute);
         app.MapScalarApiReference(options => options

@@ -30,7 +30,13 @@ public static class PersistenceExtensions
             .UseNpgsql(connectionString)
             .UsePlatformConventions()
             .AddInterceptors(DataScopeSessionInterceptor.Instance));
-        builder.EnrichNpgsqlDbContext<PlatformDbContext>(settings => settings.DisableHealthChecks = true);
+        // No retrying execution strategy: a change and its audit record share one explicit
+        // transaction, which such a strategy refuses; a failed request is retried by its caller.
+        builder.EnrichNpgsqlDbContext<PlatformDbContext>(settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableRetry = true;
+        });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
         return builder;
     }

@@ -25,6 +25,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<DeviceGrant> DeviceGrants => Set<DeviceGrant>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

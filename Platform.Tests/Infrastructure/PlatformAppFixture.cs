@@ -44,6 +44,20 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         App = await builder.BuildAsync();
         _logs = new ResourceLogCollector(App);
 
+        try
+        {
+            await StartAndWaitAsync();
+        }
+        catch (Exception exception)
+        {
+            // The resource logs say why; without them a failed start is a riddle.
+            var tail = Logs.TakeLast(80).Select(entry => $"{entry.Resource}: {entry.Line.Content}");
+            throw new InvalidOperationException("The app did not start:\n" + string.Join('\n', tail), exception);
+        }
+    }
+
+    private async Task StartAndWaitAsync()
+    {
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
 
@@ -65,27 +79,69 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 
     public Task<string?> ConnectionStringAsync(string name) => App.GetConnectionStringAsync(name).AsTask();
 
+    /// <summary>A value the AppHost generated for this run into the state folder's credentials file.</summary>
+    public string GeneratedCredential(string variable) =>
+        File.ReadLines(Path.Combine(_stateDirectory, "credentials.env"))
+            .Select(line => line.Split('=', 2))
+            .Single(parts => parts[0] == variable)[1];
+
+    public HttpClient CreateApiClient() => App.CreateHttpClient("platform-api", "http");
+
     public ResourceEvent CurrentState(string resourceName) =>
         App.ResourceNotifications.TryGetCurrentState(resourceName, out var state)
             ? state
             : throw new InvalidOperationException($"Resource {resourceName} has no state.");
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Lines that projects logged at error level (or to stderr), each with the lines after it that
+    /// carry its exception. ASP.NET's console logger writes "fail:" to stdout, colored.
+    /// </summary>
+    public IReadOnlyList<string> ProjectErrors()
     {
-        if (App is not null)
+        var projects = VisibleResources.OfType<ProjectResource>().Select(project => project.Name).ToHashSet();
+        var lines = Logs.Where(entry => projects.Contains(entry.Resource)).ToList();
+        var errors = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
         {
-            await App.StopAsync();
-            if (_logs is not null)
+            var content = LogLevelPattern.AnsiEscape().Replace(lines[i].Line.Content, "");
+            if (lines[i].Line.IsErrorMessage || LogLevelPattern.Error().IsMatch(content))
             {
-                await _logs.DisposeAsync();
+                errors.Add($"{lines[i].Resource}: {string.Join("\n  ", lines.Skip(i).Take(6).Select(l => l.Line.Content))}");
             }
-
-            await App.DisposeAsync();
         }
 
+        return errors;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        // Every test's requests have been served by now: an error logged anywhere during the run
+        // fails it, not only those logged before the smoke test looked.
+        var errors = ProjectErrors();
+        await App.StopAsync();
+        // Kept for diagnosis after the run (the test output truncates resource logs).
+        var logFile = Path.Combine(AppContext.BaseDirectory, "TestResults", "resource-logs.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        await File.WriteAllLinesAsync(logFile, Logs.Select(entry => $"{entry.Resource}: {entry.Line.Content}"));
+        if (_logs is not null)
+        {
+            await _logs.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
         if (Directory.Exists(_stateDirectory))
         {
             Directory.Delete(_stateDirectory, recursive: true);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Projects logged errors during the test run:\n" + string.Join('\n', errors));
         }
     }
 

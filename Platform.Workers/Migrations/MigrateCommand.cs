@@ -1,3 +1,4 @@
+using Platform.Core.Identity;
 using Platform.Core.Persistence;
 
 namespace Platform.Workers.Migrations;
@@ -17,6 +18,8 @@ internal static class MigrateCommand
         builder.AddServiceDefaults();
         builder.AddPlatformDatabase(PersistenceExtensions.OwnerConnectionName);
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddPlatformIdentity();
+        builder.Services.AddScoped<PlatformAdminBootstrap>();
 
         using var host = builder.Build();
         await host.StartAsync();
@@ -27,9 +30,13 @@ internal static class MigrateCommand
             var applicationConnectionString = builder.Configuration.GetConnectionString(PersistenceExtensions.ConnectionName)
                 ?? throw new InvalidOperationException(
                     $"Connection string '{PersistenceExtensions.ConnectionName}' (the services' role) is missing.");
-            await using var scope = host.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>()
-                .MigrateAsync(applicationConnectionString, lifetime.ApplicationStopping);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>()
+                    .MigrateAsync(applicationConnectionString, lifetime.ApplicationStopping);
+            }
+
+            await BootstrapPlatformAdminAsync(host.Services, builder.Configuration, lifetime.ApplicationStopping);
             return 0;
         }
         catch (Exception exception)
@@ -42,5 +49,19 @@ internal static class MigrateCommand
             // Stopping flushes the OpenTelemetry exporters, so the migration's logs reach the dashboard.
             await host.StopAsync();
         }
+    }
+
+    /// <summary>Platform:Bootstrap:AdminEmail/AdminPassword: the secret parameters of the deployment.</summary>
+    private static async Task BootstrapPlatformAdminAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var email = configuration["Platform:Bootstrap:AdminEmail"];
+        var password = configuration["Platform:Bootstrap:AdminPassword"];
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
+        {
+            throw new InvalidOperationException("Platform:Bootstrap:AdminEmail and AdminPassword are required to create the first platform admin.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PlatformAdminBootstrap>().EnsureAsync(email, password, cancellationToken);
     }
 }

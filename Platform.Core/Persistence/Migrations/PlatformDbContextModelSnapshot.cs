@@ -22,6 +22,24 @@ namespace Platform.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Core.Audit.AuditChainHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("chain");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.HasKey("Chain")
+                        .HasName("pk_audit_chain_heads");
+
+                    b.ToTable("audit_chain_heads", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")

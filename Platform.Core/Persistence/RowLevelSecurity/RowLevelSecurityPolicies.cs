@@ -44,15 +44,28 @@ internal static class RowLevelSecurityPolicies
             WITH CHECK (platform_in_platform_scope());
         """;
 
-    public static readonly string[] TenantOwnedTables = ["organizations", "organization_grants", "devices", "device_grants", "audit_events"];
+    /// <summary>
+    /// Audit events: read like any tenant-owned row (platform-level ones, tenant_id NULL, only in
+    /// platform scope), but appendable to the platform chain from any scope, e.g. a failed login.
+    /// </summary>
+    public const string AuditEvents = """
+        ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE audit_events FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON audit_events FOR SELECT
+            USING (platform_in_platform_scope() OR tenant_id = platform_current_tenant());
+        CREATE POLICY audit_append ON audit_events FOR INSERT
+            WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant() OR tenant_id IS NULL);
+        """;
 
-    private static string[] AllTables => ["tenants", "tenant_memberships", .. TenantOwnedTables];
+    public static readonly string[] TenantOwnedTables = ["organizations", "organization_grants", "devices", "device_grants"];
+
+    private static string[] AllTables => ["tenants", "tenant_memberships", "audit_events", .. TenantOwnedTables];
 
     public static string Enable() =>
-        string.Join('\n', [Functions, Tenants, Memberships, .. TenantOwnedTables.Select(TenantIsolation)]);
+        string.Join('\n', [Functions, Tenants, Memberships, AuditEvents, .. TenantOwnedTables.Select(TenantIsolation)]);
 
     public static string Disable() =>
         string.Join('\n', AllTables.Select(table =>
-            $"DROP POLICY IF EXISTS tenant_isolation ON {table}; ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY; ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"))
+            $"DROP POLICY IF EXISTS tenant_isolation ON {table}; DROP POLICY IF EXISTS audit_append ON {table}; ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY; ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"))
         + "\nDROP FUNCTION IF EXISTS platform_current_tenant(); DROP FUNCTION IF EXISTS platform_current_user(); DROP FUNCTION IF EXISTS platform_in_platform_scope();";
 }

@@ -14,6 +14,18 @@ namespace Platform.Core.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_chain_heads",
+                columns: table => new
+                {
+                    chain = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_chain_heads", x => x.chain);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_events",
                 columns: table => new
                 {
@@ -273,6 +285,9 @@ namespace Platform.Core.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(RowLevelSecurityPolicies.Disable());
+
+            migrationBuilder.DropTable(
+                name: "audit_chain_heads");
 
             migrationBuilder.DropTable(
                 name: "audit_events");

@@ -12,7 +12,7 @@ using Platform.Core.Persistence;
 namespace Platform.Core.Persistence.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261129031546_Tenancy")]
+    [Migration("20261129032044_Tenancy")]
     partial class Tenancy
     {
         /// <inheritdoc />
@@ -24,6 +24,24 @@ namespace Platform.Core.Persistence.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Platform.Core.Audit.AuditChainHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("chain");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.HasKey("Chain")
+                        .HasName("pk_audit_chain_heads");
+
+                    b.ToTable("audit_chain_heads", (string)null);
+                });
 
             modelBuilder.Entity("Platform.Core.Audit.AuditEvent", b =>
                 {

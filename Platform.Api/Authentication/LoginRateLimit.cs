@@ -1,0 +1,34 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Platform.Api.Authentication;
+
+/// <summary>
+/// Per-client-address limit on the login endpoint, on top of the per-account lockout: it slows a
+/// password spray across many accounts from one address, which a lockout alone cannot.
+/// </summary>
+public static class LoginRateLimit
+{
+    public const string PolicyName = "login";
+
+    public static void AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("Platform:Login:PermitsPerMinute", 10);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await Results.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many login attempts from this address",
+                    type: Problems.ProblemTypes.RateLimited).ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+}

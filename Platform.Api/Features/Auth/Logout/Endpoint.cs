@@ -1,0 +1,20 @@
+using FastEndpoints;
+using Platform.Core.Identity;
+
+namespace Platform.Api.Features.Auth.Logout;
+
+public sealed class Endpoint(SessionAuthentication sessions) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/api/auth/logout");
+        Summary(summary => summary.Summary = "End the current session; its token stops working at once");
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var session = (Session)HttpContext.Items[typeof(Session)]!;
+        await sessions.LogoutAsync(session, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        await Send.NoContentAsync(ct);
+    }
+}

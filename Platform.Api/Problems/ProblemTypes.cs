@@ -1,0 +1,15 @@
+namespace Platform.Api.Problems;
+
+/// <summary>Stable <c>type</c> URIs of the API's ProblemDetails (RFC 9457).</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://platform.example/problems/";
+
+    public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string Unauthenticated = Base + "unauthenticated";
+    public const string Forbidden = Base + "forbidden";
+    public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
+    public const string Validation = Base + "validation";
+    public const string RateLimited = Base + "rate-limited";
+}

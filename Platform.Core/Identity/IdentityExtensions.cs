@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Audit;
+
+namespace Platform.Core.Identity;
+
+public static class IdentityExtensions
+{
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    {
+        services.AddSingleton<PasswordHashing>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerification>();
+        services.AddScoped<LocalLogin>();
+        services.AddScoped<SessionAuthentication>();
+        return services;
+    }
+}

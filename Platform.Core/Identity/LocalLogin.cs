@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Audit;
+using Platform.Core.Compliance;
+using PersonalDataAttribute = Platform.Core.Compliance.PersonalDataAttribute;
+using Platform.Core.Persistence;
+
+namespace Platform.Core.Identity;
+
+/// <summary>
+/// Username/password login (V1). Counts failures per account and locks it for 15 minutes after
+/// five; upgrades old hashes; opens a session; audits success, failure and lockout in the
+/// platform's chain. Timing is alike for unknown e-mails and wrong passwords.
+/// </summary>
+public sealed partial class LocalLogin(
+    PlatformDbContext database,
+    PasswordHashing passwords,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<LocalLogin> logger)
+{
+    public async Task<LoginResult> LoginAsync(string email, string password, string? clientAddress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        var user = await FindUserAsync(email, cancellationToken);
+
+        if (user?.PasswordHash is null)
+        {
+            passwords.VerifyDecoy(password);
+            await audit.AppendAsync(new AuditRecord(null, AuditActor.Anonymous, "auth.login.failed",
+                ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), cancellationToken);
+            await CommitAsync(transaction, cancellationToken);
+            LogRefused(logger, email);
+            return LoginResult.Refused;
+        }
+
+        if (user.IsLockedOut(now))
+        {
+            passwords.VerifyDecoy(password);
+            await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.failed",
+                "user", user.Id.ToString(), After: """{"reason":"locked out"}""", ClientAddress: clientAddress,
+                Outcome: AuditOutcome.Denied), cancellationToken);
+            await CommitAsync(transaction, cancellationToken);
+            return LoginResult.Refused;
+        }
+
+        var verification = passwords.Verify(user.PasswordHash, password);
+        if (verification == PasswordVerificationResult.Failed)
+        {
+            var lockedNow = user.RecordFailedLogin(now);
+            await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.failed",
+                "user", user.Id.ToString(), ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), cancellationToken);
+            if (lockedNow)
+            {
+                await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "auth.lockout", "user", user.Id.ToString(),
+                    After: $$"""{"lockedOutUntil":"{{user.LockedOutUntil:O}}"}""", ClientAddress: clientAddress), cancellationToken);
+            }
+
+            await CommitAsync(transaction, cancellationToken);
+            return LoginResult.Refused;
+        }
+
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.SetPasswordHash(passwords.Hash(password));
+        }
+
+        user.RecordSuccessfulLogin();
+        var token = OpaqueToken.Create(OpaqueToken.SessionPrefix);
+        var session = new Session(token.Id, token.Hash(), user.Id, now, clientAddress);
+        database.Sessions.Add(session);
+        await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.succeeded",
+            "session", session.Id, ClientAddress: clientAddress), cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
+        return new LoginResult(user, token.Value, session.ExpiresAt);
+    }
+
+    private async Task<User?> FindUserAsync(string email, CancellationToken cancellationToken)
+    {
+        string normalized;
+        try
+        {
+            normalized = User.NormalizeEmail(email);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        return await database.Users.SingleOrDefaultAsync(user => user.Email == normalized, cancellationToken);
+    }
+
+    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await database.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Login refused for {Email}")]
+    private static partial void LogRefused(ILogger logger, [PersonalData] string email);
+}
