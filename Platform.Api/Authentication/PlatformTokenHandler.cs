@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Platform.Api.Tenancy;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 
@@ -16,7 +17,8 @@ internal sealed class PlatformTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     SessionAuthentication sessions,
-    DataScope scope) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    DataScope scope,
+    CurrentPrincipal principal) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -35,6 +37,7 @@ internal sealed class PlatformTokenHandler(
         }
 
         scope.IdentifyUser(user.Id);
+        principal.Authenticate(user.Id, user.PlatformRole, Context.Connection.RemoteIpAddress?.ToString());
         var identity = new ClaimsIdentity(
         [
             new Claim(PlatformTokenDefaults.UserIdClaim, user.Id.ToString()),

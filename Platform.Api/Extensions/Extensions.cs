@@ -1,6 +1,8 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Authentication;
+using Platform.Api.Tenancy;
+using Platform.Core.Authorization;
 using Platform.Core.Identity;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
@@ -20,6 +22,8 @@ internal static class Extensions
         builder.AddEventBus();
 
         builder.Services.AddPlatformIdentity();
+        builder.Services.AddScoped<CurrentPrincipal>();
+        builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddAuthentication(PlatformTokenDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, PlatformTokenHandler>(PlatformTokenDefaults.Scheme, null);
         builder.Services.AddAuthorization();
@@ -43,6 +47,7 @@ internal static class Extensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TenantScopeMiddleware>();
         app.UseRateLimiter();
         app.UseFastEndpoints(config =>
         {

@@ -1,0 +1,20 @@
+namespace Platform.Api.Problems;
+
+/// <summary>The API's ProblemDetails answers, one shape each, with stable types.</summary>
+public static class ApiProblems
+{
+    /// <summary>404 for anything the caller may not see: it never reveals whether it exists.</summary>
+    public static IResult NotFound(string what) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: $"The {what} was not found.", type: ProblemTypes.NotFound);
+
+    public static IResult Forbidden() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "You may not do this in this tenant.", type: ProblemTypes.Forbidden);
+
+    public static IResult Conflict(string title) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);
+
+    /// <summary>400 naming the offending field, like FastEndpoints' own validation answers.</summary>
+    public static IResult Invalid(string field, string message) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.", type: ProblemTypes.Validation,
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+}

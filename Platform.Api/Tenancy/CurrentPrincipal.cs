@@ -1,0 +1,31 @@
+using Platform.Core.Audit;
+using Platform.Core.Authorization;
+using Platform.Core.Identity;
+
+namespace Platform.Api.Tenancy;
+
+/// <summary>Who is calling and, on a tenant route, what they may do there. Scoped per request.</summary>
+public sealed class CurrentPrincipal
+{
+    private TenantAccess? _access;
+
+    public Guid UserId { get; private set; }
+
+    public PlatformRole PlatformRole { get; private set; }
+
+    public string? ClientAddress { get; private set; }
+
+    /// <summary>The caller's rights in the route's tenant; set before any tenant endpoint runs.</summary>
+    public TenantAccess Access => _access ?? throw new InvalidOperationException("This is not a tenant route.");
+
+    public AuditActor AuditActor => AuditActor.ForUser(UserId);
+
+    public void Authenticate(Guid userId, PlatformRole platformRole, string? clientAddress)
+    {
+        UserId = userId;
+        PlatformRole = platformRole;
+        ClientAddress = clientAddress;
+    }
+
+    public void EnterTenant(TenantAccess access) => _access = access;
+}

@@ -1,0 +1,70 @@
+using Platform.Api.Problems;
+using Platform.Core.Authorization;
+using Platform.Core.Tenancy;
+
+namespace Platform.Api.Tenancy;
+
+/// <summary>
+/// Runs before every endpoint under <c>/api/tenants/{tenantId}</c>: a caller who is not a member of
+/// the tenant gets 404 (whether the tenant exists or not), a member without the declared tenant
+/// permission 403. Then the data scope enters the tenant, for EF's filters and PostgreSQL's RLS.
+/// A tenant route that declares no permission is a programming error and fails loudly.
+/// </summary>
+/// <remarks>
+/// A middleware after authentication and authorization, not an endpoint filter: it then covers
+/// every endpoint, whatever each one configures for itself.
+/// </remarks>
+internal sealed class TenantScopeMiddleware(RequestDelegate next)
+{
+    public const string TenantRouteValue = "tenantId";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.GetRouteValue(TenantRouteValue) is not string tenantText || http.User.Identity?.IsAuthenticated != true)
+        {
+            await next(http);
+            return;
+        }
+
+        var denial = await EnterTenantAsync(http, tenantText);
+        if (denial is not null)
+        {
+            await denial.ExecuteAsync(http);
+            return;
+        }
+
+        await next(http);
+    }
+
+    private static async Task<IResult?> EnterTenantAsync(HttpContext http, string tenantText)
+    {
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredPermission>()
+            ?? throw new InvalidOperationException($"{http.GetEndpoint()?.DisplayName} is a tenant route without a declared permission.");
+        if (!Guid.TryParse(tenantText, out var tenantId))
+        {
+            return TenantNotFound();
+        }
+
+        var principal = http.RequestServices.GetRequiredService<CurrentPrincipal>();
+        var scope = http.RequestServices.GetRequiredService<DataScope>();
+        scope.EnterTenant(tenantId);
+        var access = await http.RequestServices.GetRequiredService<TenantAccessLoader>()
+            .LoadAsync(tenantId, principal.UserId, principal.PlatformRole, http.RequestAborted);
+        if (!access.IsMember)
+        {
+            scope.Clear();
+            scope.IdentifyUser(principal.UserId);
+            return TenantNotFound();
+        }
+
+        if (!required.OnResource && !access.Allows(required.Permission))
+        {
+            return ApiProblems.Forbidden();
+        }
+
+        principal.EnterTenant(access);
+        return null;
+    }
+
+    private static IResult TenantNotFound() => ApiProblems.NotFound("tenant");
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Platform.Core.Identity;
+using Platform.Core.Organizations;
+using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
+
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>
+/// Creates tenants, users, memberships and grants for a test straight in the database, through the
+/// platform scope (the explicit cross-tenant path), with fresh random names and passwords, and logs
+/// users in through the real API. Tests then act only through the API.
+/// </summary>
+public sealed class TestTenantSeeder(PlatformAppFixture fixture)
+{
+    private static readonly PasswordHashing Passwords = new();
+
+    /// <summary>A password generated for this run, shared by seeded users (its hash is costly to compute).</summary>
+    public static readonly string Password = "pw-" + Guid.NewGuid().ToString("N");
+
+    private static readonly Lazy<string> PasswordHash = new(() => Passwords.Hash(Password));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async Task<Guid> CreateTenantAsync(string? name = null)
+    {
+        var id = Guid.NewGuid();
+        await ExecuteAsync("INSERT INTO tenants (id, slug, name, status, created_at) VALUES (@id, @slug, @name, 'Active', now())",
+            ("id", id), ("slug", "t-" + id.ToString("N")[..20]), ("name", name ?? "Tenant " + id.ToString("N")[..6]));
+        return id;
+    }
+
+    /// <summary>A new user, optionally a member of a tenant with a role.</summary>
+    public async Task<SeededUser> CreateUserAsync(Guid? tenantId = null, TenantRole? role = null)
+    {
+        var user = new SeededUser(Guid.NewGuid(), $"user-{Guid.NewGuid():N}@example.com");
+        await ExecuteAsync("""
+            INSERT INTO users (id, email, display_name, platform_role, password_hash, failed_login_count, created_at)
+            VALUES (@id, @email, 'Test user', 'None', @hash, 0, now())
+            """, ("id", user.Id), ("email", user.Email), ("hash", PasswordHash.Value));
+        if (tenantId is not null)
+        {
+            await AddMemberAsync(tenantId.Value, user.Id, role ?? TenantRole.Member);
+        }
+
+        return user;
+    }
+
+    public Task AddMemberAsync(Guid tenantId, Guid userId, TenantRole role) =>
+        ExecuteAsync("INSERT INTO tenant_memberships (tenant_id, user_id, role, created_at) VALUES (@tenant, @user, @role, now())",
+            ("tenant", tenantId), ("user", userId), ("role", role.ToString()));
+
+    public async Task<Guid> CreateOrganizationAsync(Guid tenantId, string? name = null)
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync("INSERT INTO organizations (tenant_id, id, name, created_at) VALUES (@tenant, @id, @name, now())",
+            ("tenant", tenantId), ("id", id), ("name", name ?? "Org " + id.ToString("N")[^8..]));
+        return id;
+    }
+
+    public Task GrantOrganizationAsync(Guid tenantId, Guid organizationId, Guid userId, OrganizationAccess access, bool canExport = false) =>
+        ExecuteAsync("""
+            INSERT INTO organization_grants (tenant_id, organization_id, user_id, access, can_export, created_at)
+            VALUES (@tenant, @organization, @user, @access, @export, now())
+            """, ("tenant", tenantId), ("organization", organizationId), ("user", userId), ("access", access.ToString()), ("export", canExport));
+
+    /// <summary>An HTTP client of the API that carries the user's session token.</summary>
+    public async Task<HttpClient> LoginAsync(SeededUser user) => await LoginAsync(user.Email, Password);
+
+    public async Task<HttpClient> LoginAsync(string email, string password)
+    {
+        var http = fixture.CreateApiClient();
+        using var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"]!.GetValue<string>());
+        return http;
+    }
+
+    public Task<HttpClient> LoginAsPlatformAdminAsync() =>
+        LoginAsync(fixture.GeneratedCredential("PLATFORM_ADMIN_EMAIL"), fixture.GeneratedCredential("PLATFORM_ADMIN_PASSWORD"));
+
+    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
+        {
+            await scope.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+}
+
+public sealed record SeededUser(Guid Id, string Email);
