@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Authentication;
@@ -52,6 +53,8 @@ internal static class Extensions
         app.UseFastEndpoints(config =>
         {
             config.Errors.UseProblemDetails();
+            // A misspelt or unexpected property is an error, not silently ignored input.
+            config.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         app.UseOpenApi(settings => settings.Path = OpenApiRoute);
         app.MapScalarApiReference(options => options
