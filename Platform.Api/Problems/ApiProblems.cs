@@ -13,8 +13,11 @@ public static class ApiProblems
     public static IResult Conflict(string title) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);
 
-    /// <summary>400 naming the offending field, like FastEndpoints' own validation answers.</summary>
+    /// <summary>
+    /// 400 naming the offending field, in the shape of FastEndpoints' own validation answers
+    /// (<c>errors: [{ name, reason }]</c>), so clients read every validation error one way.
+    /// </summary>
     public static IResult Invalid(string field, string message) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.", type: ProblemTypes.Validation,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { name = field, reason = message } } });
 }

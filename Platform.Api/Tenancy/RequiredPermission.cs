@@ -10,11 +10,20 @@ namespace Platform.Api.Tenancy;
 /// </summary>
 public sealed record RequiredPermission(Permission Permission, bool OnResource);
 
+/// <summary>
+/// Endpoint metadata: a platform admin who is not a member may call this tenant route too (the
+/// tenant's own record, which the platform manages). The endpoint audits that use.
+/// </summary>
+public sealed record PlatformAdminAccess;
+
 public static class RequiredPermissionExtensions
 {
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredPermission(permission, OnResource: false));
+
+    public static TBuilder AllowPlatformAdmins<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PlatformAdminAccess());
 
     public static TBuilder RequireResourcePermission<TBuilder>(this TBuilder builder, Permission permission)
         where TBuilder : IEndpointConventionBuilder =>

@@ -1,5 +1,6 @@
 using Platform.Api.Problems;
 using Platform.Core.Authorization;
+using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 
 namespace Platform.Api.Tenancy;
@@ -50,6 +51,14 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         scope.EnterTenant(tenantId);
         var access = await http.RequestServices.GetRequiredService<TenantAccessLoader>()
             .LoadAsync(tenantId, principal.UserId, principal.PlatformRole, http.RequestAborted);
+        if (!access.IsMember && principal.PlatformRole == PlatformRole.Admin
+            && http.GetEndpoint()?.Metadata.GetMetadata<PlatformAdminAccess>() is not null)
+        {
+            scope.EnterPlatformScope();
+            principal.EnterTenant(access);
+            return null;
+        }
+
         if (!access.IsMember)
         {
             scope.Clear();

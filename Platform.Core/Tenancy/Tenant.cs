@@ -42,6 +42,9 @@ public sealed partial class Tenant
 
     public void Rename(string name) => Name = ValidName(name);
 
+    public void ChangeStatus(TenantStatus status) =>
+        Status = Enum.IsDefined(status) ? status : throw new ArgumentOutOfRangeException(nameof(status));
+
     private static string ValidName(string name)
     {
         name = name.Trim();

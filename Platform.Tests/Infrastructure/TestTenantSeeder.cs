@@ -67,6 +67,17 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
             VALUES (@tenant, @organization, @user, @access, @export, now())
             """, ("tenant", tenantId), ("organization", organizationId), ("user", userId), ("access", access.ToString()), ("export", canExport));
 
+    public async Task<Guid> CreateDeviceAsync(Guid tenantId, Guid organizationId, string? devEui = null)
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync("""
+            INSERT INTO devices (tenant_id, id, dev_eui, name, organization_id, network_server_kind, network_server_application_id, tags, created_at)
+            VALUES (@tenant, @id, @devEui, @name, @organization, 'ChirpStack', @application, '{}', now())
+            """, ("tenant", tenantId), ("id", id), ("devEui", devEui ?? Random.Shared.NextInt64().ToString("x16")),
+            ("name", "Device " + id.ToString("N")[^8..]), ("organization", organizationId), ("application", Guid.NewGuid().ToString()));
+        return id;
+    }
+
     /// <summary>An HTTP client of the API that carries the user's session token.</summary>
     public async Task<HttpClient> LoginAsync(SeededUser user) => await LoginAsync(user.Email, Password);
 

@@ -1,0 +1,51 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Problems;
+using Platform.Api.Tenancy;
+using Platform.Core.Audit;
+using Platform.Core.Authorization;
+using Platform.Core.Identity;
+using Platform.Core.Persistence;
+
+namespace Platform.Api.Features.Tenants.DeleteTenant;
+
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal) : Endpoint<TenantRequest>
+{
+    public override void Configure()
+    {
+        Delete("/api/tenants/{tenantId}");
+        Options(route => route.RequirePermission(Permission.TenantRead).AllowPlatformAdmins());
+        Summary(summary => summary.Summary = "Delete a tenant without devices (platform admins); its audit trail stays");
+    }
+
+    public override async Task HandleAsync(TenantRequest request, CancellationToken ct)
+    {
+        if (principal.PlatformRole != PlatformRole.Admin)
+        {
+            await Send.ResultAsync(ApiProblems.Forbidden());
+            return;
+        }
+
+        var tenant = await database.Tenants.SingleOrDefaultAsync(t => t.Id == request.TenantId, ct);
+        if (tenant is null)
+        {
+            await Send.ResultAsync(ApiProblems.NotFound("tenant"));
+            return;
+        }
+
+        if (await database.Devices.AnyAsync(device => device.TenantId == tenant.Id, ct))
+        {
+            await Send.ResultAsync(ApiProblems.Conflict("The tenant still has devices; delete them first, or suspend the tenant."));
+            return;
+        }
+
+        await database.InTransactionAsync(async () =>
+        {
+            database.Tenants.Remove(tenant);
+            await audit.AppendAsync(new AuditRecord(null, principal.AuditActor, "tenant.deleted", "tenant", tenant.Id.ToString(),
+                AuditJson.Of(new { tenant.Slug, tenant.Name }), null, principal.ClientAddress), ct);
+            return tenant;
+        }, ct);
+        await Send.NoContentAsync(ct);
+    }
+}

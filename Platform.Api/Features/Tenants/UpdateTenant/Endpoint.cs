@@ -1,0 +1,47 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Problems;
+using Platform.Api.Tenancy;
+using Platform.Core.Audit;
+using Platform.Core.Authorization;
+using Platform.Core.Identity;
+using Platform.Core.Persistence;
+
+namespace Platform.Api.Features.Tenants.UpdateTenant;
+
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal) : Endpoint<Request, TenantResponse>
+{
+    public override void Configure()
+    {
+        Patch("/api/tenants/{tenantId}");
+        Options(route => route.RequirePermission(Permission.TenantRead).AllowPlatformAdmins());
+        Summary(summary => summary.Summary = "Rename, suspend or reactivate a tenant (platform admins)");
+    }
+
+    public override async Task HandleAsync(Request request, CancellationToken ct)
+    {
+        if (principal.PlatformRole != PlatformRole.Admin)
+        {
+            await Send.ResultAsync(ApiProblems.Forbidden());
+            return;
+        }
+
+        var tenant = await database.Tenants.SingleOrDefaultAsync(t => t.Id == request.TenantId, ct);
+        if (tenant is null)
+        {
+            await Send.ResultAsync(ApiProblems.NotFound("tenant"));
+            return;
+        }
+
+        var before = AuditJson.Of(new { tenant.Name, Status = tenant.Status.ToString() });
+        await database.InTransactionAsync(async () =>
+        {
+            tenant.Rename(request.Name ?? tenant.Name);
+            tenant.ChangeStatus(request.Status ?? tenant.Status);
+            await audit.AppendAsync(new AuditRecord(null, principal.AuditActor, "tenant.updated", "tenant", tenant.Id.ToString(),
+                before, AuditJson.Of(new { tenant.Name, Status = tenant.Status.ToString() }), principal.ClientAddress), ct);
+            return tenant;
+        }, ct);
+        await Send.OkAsync(TenantResponse.From(tenant), ct);
+    }
+}

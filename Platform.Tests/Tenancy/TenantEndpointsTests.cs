@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Platform.Core.Tenancy;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Tenancy;
+
+[Collection(PlatformAppCollection.Name)]
+public sealed class TenantEndpointsTests(PlatformAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PlatformAdminCreatesTenantsAndOthersCannot()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        using var admin = await seeder.LoginAsPlatformAdminAsync();
+        using var nobody = await seeder.LoginAsync(await seeder.CreateUserAsync());
+        var slug = "acme-" + Guid.NewGuid().ToString("N")[..8];
+
+        using var created = await admin.PostAsJsonAsync("/api/tenants", new { slug, name = "Acme Water" }, Ct);
+        using var duplicate = await admin.PostAsJsonAsync("/api/tenants", new { slug, name = "Acme again" }, Ct);
+        using var refused = await nobody.PostAsJsonAsync("/api/tenants", new { slug = slug + "-x", name = "Mine" }, Ct);
+        using var badSlug = await admin.PostAsJsonAsync("/api/tenants", new { slug = "Not A Slug", name = "Bad" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badSlug.StatusCode);
+        var problem = await badSlug.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Contains(problem!["errors"]!.AsArray(), error => error!["name"]!.GetValue<string>().Equals("slug", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task MembersReadTheirTenantAndOnlyPlatformAdminsChangeIt()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var tenant = await seeder.CreateTenantAsync();
+        using var member = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin));
+        using var outsider = await seeder.LoginAsync(await seeder.CreateUserAsync());
+        using var platformAdmin = await seeder.LoginAsPlatformAdminAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/tenants/{tenant}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/tenants/{tenant}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PatchAsJsonAsync($"/api/tenants/{tenant}", new { name = "Renamed" }, Ct)).StatusCode);
+        using var renamed = await platformAdmin.PatchAsJsonAsync($"/api/tenants/{tenant}", new { name = "Renamed", status = "Suspended" }, Ct);
+        var body = await renamed.Content.ReadFromJsonAsync<JsonObject>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Renamed", body!["name"]!.GetValue<string>());
+        Assert.Equal("Suspended", body["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TenantListShowsMembersOnlyTheirOwnTenants()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var mine = await seeder.CreateTenantAsync();
+        var other = await seeder.CreateTenantAsync();
+        using var member = await seeder.LoginAsync(await seeder.CreateUserAsync(mine, TenantRole.Viewer));
+
+        var page = await member.GetFromJsonAsync<JsonObject>("/api/tenants", Ct);
+        var ids = page!["items"]!.AsArray().Select(item => item!["id"]!.GetValue<Guid>()).ToList();
+
+        Assert.Equal([mine], ids);
+        Assert.DoesNotContain(other, ids);
+    }
+}
