@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.Core.Identity;
+using Platform.Core.Persistence;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Identity;
+
+/// <summary>Lockout, session expiry and password rehashing, with time moved in the database.</summary>
+[Collection(PlatformAppCollection.Name)]
+public sealed class SessionLifetimeTests(PlatformAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FiveFailuresLockTheAccountSoEvenTheRightPasswordIsRefused()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var user = await seeder.CreateUserAsync();
+        using var http = fixture.CreateApiClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await http.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "wrong-password-" + i }, Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await http.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestTenantSeeder.Password }, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.True(await ScalarAsync<bool>("SELECT locked_out_until > now() + interval '14 minutes' FROM users WHERE id = @id", user.Id));
+
+        // Once the lockout has passed, the right password works again.
+        await ExecuteAsync("UPDATE users SET locked_out_until = now() - interval '1 second' WHERE id = @id", user.Id);
+        using var later = await http.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestTenantSeeder.Password }, Ct);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("last_seen_at = now() - interval '31 minutes'")]
+    [InlineData("expires_at = now() - interval '1 second'")]
+    [InlineData("revoked_at = now()")]
+    public async Task IdleExpiredOrRevokedSessionsStopWorking(string change)
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var user = await seeder.CreateUserAsync();
+        using var http = await seeder.LoginAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/me", Ct)).StatusCode);
+
+        await ExecuteAsync($"UPDATE sessions SET {change} WHERE user_id = @id", user.Id);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AHashWithFewerIterationsIsUpgradedAtLogin()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var user = await seeder.CreateUserAsync();
+        var weaker = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }))
+            .HashPassword(null!, TestTenantSeeder.Password);
+        await ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @id", user.Id, weaker);
+
+        using var _ = await seeder.LoginAsync(user);
+        var stored = await ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", user.Id);
+
+        Assert.NotEqual(weaker, stored);
+        // Identity v3 format: 0x01, PRF, iteration count (big-endian), salt length, salt, subkey.
+        var bytes = Convert.FromBase64String(stored);
+        Assert.Equal(PasswordHashing.Iterations, (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8]);
+        Assert.Equal(2, (bytes[1] << 24) | (bytes[2] << 16) | (bytes[3] << 8) | bytes[4]); // HMACSHA512
+    }
+
+    private async Task ExecuteAsync(string sql, Guid id, string? hash = null)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        if (hash is not null)
+        {
+            command.Parameters.AddWithValue("hash", hash);
+        }
+
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, Guid id)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        return (T)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        // users and sessions are global tables: no tenant scope is involved.
+        var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+}
