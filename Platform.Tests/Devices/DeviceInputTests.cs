@@ -22,7 +22,7 @@ public sealed class DeviceInputTests(PlatformAppFixture fixture)
         { """{"devEui":"{eui}","name":"n","organizationId":"{org}","networkServer":{"kind":"Other","applicationId":"{app}"}}""", "networkServer.kind" },
         { """{"devEui":"{eui}","name":"n","organizationId":"{org}","networkServer":{"kind":"ChirpStack","applicationId":"not-a-uuid"}}""", "networkServer.applicationId" },
         { """{"devEui":"{eui}","name":"n","organizationId":"{org}","tags":{"":"x"},"networkServer":{"kind":"ChirpStack","applicationId":"{app}"}}""", "tags" },
-        { """{"devEui":"{eui}","name":"n","organizationId":"{org}","colour":"red","networkServer":{"kind":"ChirpStack","applicationId":"{app}"}}""", "" },
+        { """{"devEui":"{eui}","name":"n","organizationId":"{org}","colour":"red","networkServer":{"kind":"ChirpStack","applicationId":"{app}"}}""", "colour" },
         { """{"devEui":"{eui}","name":"n",""", "" },
     };
 

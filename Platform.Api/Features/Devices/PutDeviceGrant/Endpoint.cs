@@ -35,11 +35,27 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
         var grant = await database.DeviceGrants.SingleOrDefaultAsync(g => g.DeviceId == device!.Id && g.UserId == request.UserId, ct);
         var before = grant is null ? null : AuditJson.Of(new { request.UserId, Access = grant.Access.ToString() });
-        await database.InTransactionAsync(async () =>
+        DeviceGrant saved;
+        try
+        {
+            saved = await SaveAsync(request, device!, grant, before, ct);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // Another request gave this user a grant on the device between the read and the insert.
+            await Send.ResultAsync(ApiProblems.Conflict("The grant was changed at the same time; try again."));
+            return;
+        }
+
+        await Send.OkAsync(DeviceGrantResponse.From(saved), ct);
+    }
+
+    private Task<DeviceGrant> SaveAsync(Request request, Device device, DeviceGrant? grant, string? before, CancellationToken ct) =>
+        database.InTransactionAsync(async () =>
         {
             if (grant is null)
             {
-                grant = new DeviceGrant(request.TenantId, device!.Id, request.UserId, request.ToAccess(), time.GetUtcNow());
+                grant = new DeviceGrant(request.TenantId, device.Id, request.UserId, request.ToAccess(), time.GetUtcNow());
                 database.DeviceGrants.Add(grant);
             }
             else
@@ -48,10 +64,8 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             }
 
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "device.grant.changed", "device",
-                device!.Id.ToString(), before, AuditJson.Of(new { request.UserId, Access = grant.Access.ToString() }),
+                device.Id.ToString(), before, AuditJson.Of(new { request.UserId, Access = grant.Access.ToString() }),
                 principal.ClientAddress), ct);
             return grant;
         }, ct);
-        await Send.OkAsync(DeviceGrantResponse.From(grant!), ct);
-    }
 }
