@@ -55,6 +55,7 @@ internal static class Extensions
             config.Errors.UseProblemDetails();
             // A misspelt or unexpected property is an error, not silently ignored input.
             config.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter());
         });
         app.UseOpenApi(settings => settings.Path = OpenApiRoute);
         app.MapScalarApiReference(options => options
