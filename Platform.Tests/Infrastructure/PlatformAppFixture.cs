@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -85,7 +87,34 @@ public sealed class PlatformAppFixture : IAsyncLifetime
             .Select(line => line.Split('=', 2))
             .Single(parts => parts[0] == variable)[1];
 
-    public HttpClient CreateApiClient() => App.CreateHttpClient("platform-api", "http");
+    /// <summary>
+    /// A client of the API that connects from its own loopback address (127.x.y.z), so that the
+    /// per-address login rate limit counts each test's logins apart, as it would for real clients.
+    /// </summary>
+    public HttpClient CreateApiClient(IPAddress? sourceAddress = null)
+    {
+        var source = sourceAddress ?? new IPAddress([127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(0, 256), (byte)Random.Shared.Next(1, 255)]);
+        var endpoint = App.GetEndpoint("platform-api", "http");
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = endpoint };
+    }
 
     public ResourceEvent CurrentState(string resourceName) =>
         App.ResourceNotifications.TryGetCurrentState(resourceName, out var state)
