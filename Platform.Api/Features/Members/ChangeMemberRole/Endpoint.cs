@@ -1,0 +1,60 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Problems;
+using Platform.Api.Tenancy;
+using Platform.Core.Audit;
+using Platform.Core.Authorization;
+using Platform.Core.Identity;
+using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
+
+namespace Platform.Api.Features.Members.ChangeMemberRole;
+
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SessionAuthentication sessions)
+    : Endpoint<Request, MemberResponse>
+{
+    public override void Configure()
+    {
+        Patch("/api/tenants/{tenantId}/members/{userId}");
+        Options(route => route.RequirePermission(Permission.MembersManage));
+        Summary(summary => summary.Summary =
+            "Change a member's role (tenant admins); ends the member's sessions; the last admin cannot be demoted");
+    }
+
+    public override async Task HandleAsync(Request request, CancellationToken ct)
+    {
+        var membership = await database.TenantMemberships
+            .SingleOrDefaultAsync(m => m.TenantId == request.TenantId && m.UserId == request.UserId, ct);
+        if (membership is null)
+        {
+            await Send.ResultAsync(ApiProblems.NotFound("member"));
+            return;
+        }
+
+        var user = await database.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, ct);
+        var before = membership.Role;
+        var changed = before == request.Role || await database.InTransactionAsync(async () =>
+        {
+            if (request.Role != TenantRole.Admin
+                && await TenantAdmins.IsLastAdminAsync(database, request.TenantId, membership.UserId, ct))
+            {
+                return false;
+            }
+
+            membership.ChangeRole(request.Role);
+            // Sessions end with the role change (DECISIONS.md): no open session keeps the old rights.
+            await sessions.RevokeAllAsync(membership.UserId, ct);
+            await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.role.changed", "user",
+                membership.UserId.ToString(), AuditJson.Of(new { Role = before.ToString() }),
+                AuditJson.Of(new { Role = membership.Role.ToString() }), principal.ClientAddress), ct);
+            return true;
+        }, ct);
+        if (!changed)
+        {
+            await Send.ResultAsync(ApiProblems.Conflict("The tenant's last admin cannot be demoted."));
+            return;
+        }
+
+        await Send.OkAsync(MemberResponse.From(membership, user), ct);
+    }
+}

@@ -1,0 +1,26 @@
+using FastEndpoints;
+using Platform.Api.Paging;
+using Platform.Api.Tenancy;
+using Platform.Core.Authorization;
+using Platform.Core.Persistence;
+
+namespace Platform.Api.Features.Members.ListMembers;
+
+public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Page<MemberResponse>>
+{
+    public override void Configure()
+    {
+        Get("/api/tenants/{tenantId}/members");
+        Options(route => route.RequirePermission(Permission.MembersRead));
+        Summary(summary => summary.Summary = "Members of the tenant with their roles (tenant admins)");
+    }
+
+    public override async Task HandleAsync(Request request, CancellationToken ct)
+    {
+        var query = database.TenantMemberships
+            .Where(membership => membership.TenantId == request.TenantId)
+            .Join(database.Users, membership => membership.UserId, user => user.Id, (membership, user) => new { membership, user })
+            .OrderBy(row => row.membership.CreatedAt).ThenBy(row => row.membership.UserId);
+        await Send.OkAsync(await query.ToPageAsync(request, row => MemberResponse.From(row.membership, row.user), ct), ct);
+    }
+}

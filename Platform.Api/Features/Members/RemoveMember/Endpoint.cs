@@ -1,0 +1,56 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Problems;
+using Platform.Api.Tenancy;
+using Platform.Core.Audit;
+using Platform.Core.Authorization;
+using Platform.Core.Identity;
+using Platform.Core.Persistence;
+
+namespace Platform.Api.Features.Members.RemoveMember;
+
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SessionAuthentication sessions)
+    : Endpoint<MemberRequest>
+{
+    public override void Configure()
+    {
+        Delete("/api/tenants/{tenantId}/members/{userId}");
+        Options(route => route.RequirePermission(Permission.MembersManage));
+        Summary(summary => summary.Summary =
+            "Remove a member and their grants (tenant admins); ends the member's sessions; the last admin cannot be removed");
+    }
+
+    public override async Task HandleAsync(MemberRequest request, CancellationToken ct)
+    {
+        var membership = await database.TenantMemberships
+            .SingleOrDefaultAsync(m => m.TenantId == request.TenantId && m.UserId == request.UserId, ct);
+        if (membership is null)
+        {
+            await Send.ResultAsync(ApiProblems.NotFound("member"));
+            return;
+        }
+
+        var removed = await database.InTransactionAsync(async () =>
+        {
+            if (await TenantAdmins.IsLastAdminAsync(database, request.TenantId, membership.UserId, ct))
+            {
+                return false;
+            }
+
+            // The database cascades the membership's organization and device grants.
+            database.TenantMemberships.Remove(membership);
+            await sessions.RevokeAllAsync(membership.UserId, ct);
+            await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.removed", "user",
+                membership.UserId.ToString(), AuditJson.Of(new { Role = membership.Role.ToString() }), null,
+                principal.ClientAddress), ct);
+            return true;
+        }, ct);
+        if (!removed)
+        {
+            await Send.ResultAsync(ApiProblems.Conflict("The tenant's last admin cannot be removed."));
+            return;
+        }
+
+        await Send.NoContentAsync(ct);
+    }
+}

@@ -1,0 +1,16 @@
+using FastEndpoints;
+using Platform.Api.Paging;
+
+namespace Platform.Api.Features.OrganizationGrants.ListGrants;
+
+public sealed class Request : PagedRequest
+{
+    public Guid TenantId { get; init; }
+
+    public Guid OrganizationId { get; init; }
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator() => Include(new PagedRequestValidator());
+    }
+}
