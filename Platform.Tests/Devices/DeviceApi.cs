@@ -40,20 +40,4 @@ internal static class DeviceApi
         using var response = await http.PutAsJsonAsync($"/api/tenants/{tenantId}/devices/{deviceId}/grants/{userId}", new { access }, Ct);
         return response.StatusCode;
     }
-
-    /// <summary>
-    /// The fields a validation problem names. FastEndpoints lists errors as <c>[{name, reason}]</c>, the
-    /// API's own 400s as <c>{field: [messages]}</c>; either names the field.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> ProblemFieldsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
-        return problem!["errors"] switch
-        {
-            JsonArray list => list.Select(error => error!["name"]!.GetValue<string>()).ToList(),
-            JsonObject fields => fields.Select(field => field.Key).ToList(),
-            _ => [],
-        };
-    }
 }

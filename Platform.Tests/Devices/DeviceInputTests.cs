@@ -40,7 +40,7 @@ public sealed class DeviceInputTests(PlatformAppFixture fixture)
             new StringContent(json, Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var fields = await DeviceApi.ProblemFieldsAsync(response);
+        var fields = await ProblemResponses.FieldsAsync(response);
         Assert.NotEmpty(fields);
         if (field.Length > 0)
         {
@@ -78,9 +78,9 @@ public sealed class DeviceInputTests(PlatformAppFixture fixture)
         using var unknownOrganization = await admin.PatchAsJsonAsync(route, new { name = "new", organizationId = Guid.NewGuid() }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
-        Assert.Contains("name", await DeviceApi.ProblemFieldsAsync(longName), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("name", await ProblemResponses.FieldsAsync(longName), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.BadRequest, unknownOrganization.StatusCode);
-        Assert.Contains("organizationId", await DeviceApi.ProblemFieldsAsync(unknownOrganization), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("organizationId", await ProblemResponses.FieldsAsync(unknownOrganization), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(before, await admin.GetStringAsync(route, Ct));
     }
 
@@ -96,9 +96,9 @@ public sealed class DeviceInputTests(PlatformAppFixture fixture)
         using var badAccess = await admin.PutAsJsonAsync($"/api/tenants/{tenant}/devices/{device}/grants/{member.Id}", new { access = "Admin" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, notMember.StatusCode);
-        Assert.Contains("userId", await DeviceApi.ProblemFieldsAsync(notMember), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("userId", await ProblemResponses.FieldsAsync(notMember), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.BadRequest, badAccess.StatusCode);
-        Assert.Contains("access", await DeviceApi.ProblemFieldsAsync(badAccess), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("access", await ProblemResponses.FieldsAsync(badAccess), StringComparer.OrdinalIgnoreCase);
     }
 
     private async Task<(Guid Tenant, Guid Organization, HttpClient Admin)> ArrangeAsync()

@@ -78,7 +78,7 @@ public sealed class DeviceVisibilityTests(PlatformAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Created, inEdited.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, inHidden.StatusCode);
-        Assert.Contains("organizationId", await DeviceApi.ProblemFieldsAsync(inHidden), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("organizationId", await ProblemResponses.FieldsAsync(inHidden), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Forbidden, inViewed.StatusCode);
         Assert.Single(await DeviceApi.ListIdsAsync(admin, tenant));
     }

@@ -28,8 +28,7 @@ public sealed class TenantEndpointsTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badSlug.StatusCode);
-        var problem = await badSlug.Content.ReadFromJsonAsync<JsonObject>(Ct);
-        Assert.Contains(problem!["errors"]!.AsArray(), error => error!["name"]!.GetValue<string>().Equals("slug", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("slug", await ProblemResponses.FieldsAsync(badSlug), StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]

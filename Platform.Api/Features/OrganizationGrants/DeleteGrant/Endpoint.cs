@@ -6,6 +6,8 @@ using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Persistence;
 
+using Platform.Api.Features.Organizations;
+
 namespace Platform.Api.Features.OrganizationGrants.DeleteGrant;
 
 public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal) : Endpoint<GrantRequest>
@@ -19,7 +21,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(GrantRequest request, CancellationToken ct)
     {
-        if (await OrganizationGate.DenyAsync(database, principal.Access, request.OrganizationId, Permission.OrganizationGrantsManage, ct)
+        if (await OrganizationLookup.DenyAsync(database, principal.Access, request.OrganizationId, Permission.OrganizationGrantsManage, ct)
             is { } denial)
         {
             await Send.ResultAsync(denial);

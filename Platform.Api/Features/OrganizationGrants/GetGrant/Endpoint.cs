@@ -5,6 +5,8 @@ using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Persistence;
 
+using Platform.Api.Features.Organizations;
+
 namespace Platform.Api.Features.OrganizationGrants.GetGrant;
 
 public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal principal) : Endpoint<GrantRequest, GrantResponse>
@@ -18,7 +20,7 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
 
     public override async Task HandleAsync(GrantRequest request, CancellationToken ct)
     {
-        if (await OrganizationGate.DenyAsync(database, principal.Access, request.OrganizationId, Permission.OrganizationGrantsRead, ct)
+        if (await OrganizationLookup.DenyAsync(database, principal.Access, request.OrganizationId, Permission.OrganizationGrantsRead, ct)
             is { } denial)
         {
             await Send.ResultAsync(denial);

@@ -4,6 +4,8 @@ using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Persistence;
 
+using Platform.Api.Features.Organizations;
+
 namespace Platform.Api.Features.OrganizationGrants.ListGrants;
 
 public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal principal) : Endpoint<Request, Page<GrantResponse>>
@@ -17,7 +19,7 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        if (await OrganizationGate.DenyAsync(database, principal.Access, request.OrganizationId, Permission.OrganizationGrantsRead, ct)
+        if (await OrganizationLookup.DenyAsync(database, principal.Access, request.OrganizationId, Permission.OrganizationGrantsRead, ct)
             is { } denial)
         {
             await Send.ResultAsync(denial);

@@ -7,6 +7,8 @@ using Platform.Core.Authorization;
 using Platform.Core.Organizations;
 using Platform.Core.Persistence;
 
+using Platform.Api.Features.Organizations;
+
 namespace Platform.Api.Features.OrganizationGrants.PutGrant;
 
 public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, TimeProvider time)
@@ -23,7 +25,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
         var access = principal.Access;
-        if (await OrganizationGate.DenyAsync(database, access, request.OrganizationId, Permission.OrganizationGrantsManage, ct)
+        if (await OrganizationLookup.DenyAsync(database, access, request.OrganizationId, Permission.OrganizationGrantsManage, ct)
             is { } denial)
         {
             await Send.ResultAsync(denial);

@@ -19,17 +19,11 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(OrganizationRequest request, CancellationToken ct)
     {
-        var access = principal.Access;
-        var organization = await database.Organizations.SingleOrDefaultAsync(o => o.Id == request.OrganizationId, ct);
-        if (organization is null || !access.CanSeeOrganization(organization.Id))
+        var (organization, problem) = await database.FindOrganizationAsync(principal.Access, request.OrganizationId,
+            Permission.OrganizationDelete, ct);
+        if (organization is null || problem is not null)
         {
-            await Send.ResultAsync(ApiProblems.NotFound("organization"));
-            return;
-        }
-
-        if (!access.AllowsOnOrganization(Permission.OrganizationDelete, organization.Id))
-        {
-            await Send.ResultAsync(ApiProblems.Forbidden());
+            await Send.ResultAsync(problem!);
             return;
         }
 

@@ -18,11 +18,11 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
 
     public override async Task HandleAsync(OrganizationRequest request, CancellationToken ct)
     {
-        var organization = await database.Organizations.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Id == request.OrganizationId, ct);
-        if (organization is null || !principal.Access.AllowsOnOrganization(Permission.OrganizationRead, organization.Id))
+        var (organization, problem) = await database.FindOrganizationAsync(principal.Access, request.OrganizationId,
+            Permission.OrganizationRead, ct);
+        if (organization is null || problem is not null)
         {
-            await Send.ResultAsync(ApiProblems.NotFound("organization"));
+            await Send.ResultAsync(problem!);
             return;
         }
 
