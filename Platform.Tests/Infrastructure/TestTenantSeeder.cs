@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Platform.Core.Devices;
 using Platform.Core.Identity;
 using Platform.Core.Organizations;
 using Platform.Core.Persistence;
@@ -77,6 +78,10 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
             ("name", "Device " + id.ToString("N")[^8..]), ("organization", organizationId), ("application", Guid.NewGuid().ToString()));
         return id;
     }
+
+    public Task GrantDeviceAsync(Guid tenantId, Guid deviceId, Guid userId, DeviceAccess access) =>
+        ExecuteAsync("INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES (@tenant, @device, @user, @access, now())",
+            ("tenant", tenantId), ("device", deviceId), ("user", userId), ("access", access.ToString()));
 
     /// <summary>An HTTP client of the API that carries the user's session token.</summary>
     public async Task<HttpClient> LoginAsync(SeededUser user) => await LoginAsync(user.Email, Password);

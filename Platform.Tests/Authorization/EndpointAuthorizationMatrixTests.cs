@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Platform.Core.Devices;
+using Platform.Core.Organizations;
+using Platform.Core.Tenancy;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Authorization;
+
+/// <summary>
+/// Each role-and-grant combination against each endpoint, over HTTP, with the expected answer
+/// written out by hand. The policy's own unit matrix checks the rules; this checks that every
+/// endpoint asks the policy the right question about the right resource.
+/// </summary>
+[Collection(PlatformAppCollection.Name)]
+public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
+{
+    // Principals, by the order of the columns below.
+    private static readonly string[] Principals =
+        ["admin", "member+manager(A)", "member+editor(A)", "member+viewer(A)", "viewer+editor(A)", "member+write(device B2)", "member"];
+
+    // The expected status per principal: A is the granted organization (device A1 in it), B the
+    // other one (devices B1, B2). "ok" is 200, or 201 for a create.
+    private static readonly (string Request, string[] Expected)[] Matrix =
+    [
+        ("GET tenant", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("PATCH tenant", ["403", "403", "403", "403", "403", "403", "403"]),
+        ("GET organizations", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("POST organization", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET organization A", ["ok", "ok", "ok", "ok", "ok", "404", "404"]),
+        ("GET organization B", ["ok", "404", "404", "404", "404", "404", "404"]),
+        ("PATCH organization A", ["ok", "ok", "403", "403", "403", "404", "404"]),
+        ("GET grants of organization A", ["ok", "ok", "403", "403", "403", "404", "404"]),
+        ("GET devices", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("POST device in A", ["ok", "ok", "ok", "403", "403", "400", "400"]),
+        ("GET device A1", ["ok", "ok", "ok", "ok", "ok", "404", "404"]),
+        ("PATCH device A1", ["ok", "ok", "ok", "403", "403", "404", "404"]),
+        ("GET device B1", ["ok", "404", "404", "404", "404", "404", "404"]),
+        ("GET device B2", ["ok", "404", "404", "404", "404", "ok", "404"]),
+        ("PATCH device B2", ["ok", "404", "404", "404", "404", "ok", "404"]),
+        ("GET grants of device A1", ["ok", "ok", "403", "403", "403", "404", "404"]),
+        ("GET grants of device B2", ["ok", "404", "404", "404", "404", "403", "404"]),
+        ("GET members", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET audit", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET audit verify", ["ok", "403", "403", "403", "403", "403", "403"]),
+    ];
+
+    [Fact]
+    public async Task EveryEndpointAnswersEachRoleAndGrantAsSpecified()
+    {
+        // Arrange
+        var seeder = new TestTenantSeeder(fixture);
+        var tenant = await seeder.CreateTenantAsync();
+        var organizationA = await seeder.CreateOrganizationAsync(tenant);
+        var organizationB = await seeder.CreateOrganizationAsync(tenant);
+        var deviceA1 = await seeder.CreateDeviceAsync(tenant, organizationA);
+        var deviceB1 = await seeder.CreateDeviceAsync(tenant, organizationB);
+        var deviceB2 = await seeder.CreateDeviceAsync(tenant, organizationB);
+        var clients = new List<HttpClient>
+        {
+            await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin)),
+            await GrantedAsync(TenantRole.Member, OrganizationAccess.Manager),
+            await GrantedAsync(TenantRole.Member, OrganizationAccess.Editor),
+            await GrantedAsync(TenantRole.Member, OrganizationAccess.Viewer),
+            await GrantedAsync(TenantRole.Viewer, OrganizationAccess.Editor),
+        };
+        var deviceWriter = await seeder.CreateUserAsync(tenant, TenantRole.Member);
+        await seeder.GrantDeviceAsync(tenant, deviceB2, deviceWriter.Id, DeviceAccess.Write);
+        clients.Add(await seeder.LoginAsync(deviceWriter));
+        clients.Add(await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Member)));
+
+        async Task<HttpClient> GrantedAsync(TenantRole role, OrganizationAccess access)
+        {
+            var user = await seeder.CreateUserAsync(tenant, role);
+            await seeder.GrantOrganizationAsync(tenant, organizationA, user.Id, access);
+            return await seeder.LoginAsync(user);
+        }
+
+        var root = $"/api/tenants/{tenant}";
+        HttpRequestMessage Build(string request) => request switch
+        {
+            "GET tenant" => Get(root),
+            "PATCH tenant" => Json(HttpMethod.Patch, root, new { name = "Renamed" }),
+            "GET organizations" => Get($"{root}/organizations"),
+            "POST organization" => Json(HttpMethod.Post, $"{root}/organizations", new { name = "Org " + Guid.NewGuid().ToString("N")[..8] }),
+            "GET organization A" => Get($"{root}/organizations/{organizationA}"),
+            "GET organization B" => Get($"{root}/organizations/{organizationB}"),
+            "PATCH organization A" => Json(HttpMethod.Patch, $"{root}/organizations/{organizationA}", new { }),
+            "GET grants of organization A" => Get($"{root}/organizations/{organizationA}/grants"),
+            "GET devices" => Get($"{root}/devices"),
+            "POST device in A" => Json(HttpMethod.Post, $"{root}/devices", new
+            {
+                devEui = Random.Shared.NextInt64().ToString("x16"),
+                name = "Matrix device",
+                organizationId = organizationA,
+                networkServer = new { kind = "ChirpStack", applicationId = Guid.NewGuid() },
+            }),
+            "GET device A1" => Get($"{root}/devices/{deviceA1}"),
+            "PATCH device A1" => Json(HttpMethod.Patch, $"{root}/devices/{deviceA1}", new { }),
+            "GET device B1" => Get($"{root}/devices/{deviceB1}"),
+            "GET device B2" => Get($"{root}/devices/{deviceB2}"),
+            "PATCH device B2" => Json(HttpMethod.Patch, $"{root}/devices/{deviceB2}", new { }),
+            "GET grants of device A1" => Get($"{root}/devices/{deviceA1}/grants"),
+            "GET grants of device B2" => Get($"{root}/devices/{deviceB2}/grants"),
+            "GET members" => Get($"{root}/members"),
+            "GET audit" => Get($"{root}/audit"),
+            "GET audit verify" => Get($"{root}/audit/verify"),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request, null),
+        };
+
+        // Act
+        var mismatches = new List<string>();
+        foreach (var (request, expected) in Matrix)
+        {
+            for (var column = 0; column < Principals.Length; column++)
+            {
+                using var message = Build(request);
+                using var response = await clients[column].SendAsync(message, TestContext.Current.CancellationToken);
+                var actual = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created ? "ok" : ((int)response.StatusCode).ToString();
+                if (actual != expected[column])
+                {
+                    mismatches.Add($"{request} as {Principals[column]}: expected {expected[column]}, got {actual}");
+                }
+            }
+        }
+
+        clients.ForEach(client => client.Dispose());
+
+        // Assert
+        Assert.Empty(mismatches);
+    }
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, object body) =>
+        new(method, path) { Content = JsonContent.Create(body) };
+}
