@@ -40,7 +40,11 @@ public sealed partial class Tenant
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public TenantSettings Settings { get; private set; } = new();
+
     public void Rename(string name) => Name = ValidName(name);
+
+    public void ChangeSettings(TenantSettings settings) => Settings = settings;
 
     public void ChangeStatus(TenantStatus status) =>
         Status = Enum.IsDefined(status) ? status : throw new ArgumentOutOfRangeException(nameof(status));

@@ -12,5 +12,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasIndex(tenant => tenant.Slug).IsUnique();
         builder.Property(tenant => tenant.Name).HasMaxLength(Tenant.MaxNameLength);
         builder.Property(tenant => tenant.Status).HasConversion<string>().HasMaxLength(20);
+        builder.OwnsOne(tenant => tenant.Settings, settings => settings.ToJson());
     }
 }

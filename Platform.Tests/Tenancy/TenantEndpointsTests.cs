@@ -65,4 +65,18 @@ public sealed class TenantEndpointsTests(PlatformAppFixture fixture)
         Assert.Equal([mine], ids);
         Assert.DoesNotContain(other, ids);
     }
+
+    [Fact]
+    public async Task PlatformAdminSetsTenantSettings()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var tenant = await seeder.CreateTenantAsync();
+        using var admin = await seeder.LoginAsPlatformAdminAsync();
+
+        using var response = await admin.PatchAsJsonAsync($"/api/tenants/{tenant}", new { settings = new { requireMfa = true } }, Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body!["settings"]!["requireMfa"]!.GetValue<bool>());
+    }
 }

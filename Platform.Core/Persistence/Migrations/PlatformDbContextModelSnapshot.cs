@@ -544,6 +544,31 @@ namespace Platform.Core.Persistence.Migrations
                         .HasConstraintName("fk_organization_grants_tenant_memberships_tenant_id_user_id");
                 });
 
+            modelBuilder.Entity("Platform.Core.Tenancy.Tenant", b =>
+                {
+                    b.OwnsOne("Platform.Core.Tenancy.TenantSettings", "Settings", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId");
+
+                            b1.Property<bool>("RequireMfa");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1
+                                .ToJson("settings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId")
+                                .HasConstraintName("fk_tenants_tenants_id");
+                        });
+
+                    b.Navigation("Settings")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Core.Tenancy.TenantMembership", b =>
                 {
                     b.HasOne("Platform.Core.Tenancy.Tenant", null)

@@ -6,6 +6,7 @@ using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
 using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
 
 namespace Platform.Api.Features.Tenants.UpdateTenant;
 
@@ -15,7 +16,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
     {
         Patch("/api/tenants/{tenantId}");
         Options(route => route.RequirePermission(Permission.TenantRead).AllowPlatformAdmins());
-        Summary(summary => summary.Summary = "Rename, suspend or reactivate a tenant (platform admins)");
+        Summary(summary => summary.Summary = "Rename, suspend or reactivate a tenant, or change its settings (platform admins)");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -33,13 +34,18 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
-        var before = AuditJson.Of(new { tenant.Name, Status = tenant.Status.ToString() });
+        var before = AuditJson.Of(TenantResponse.From(tenant) with { CreatedAt = default });
         await database.InTransactionAsync(async () =>
         {
             tenant.Rename(request.Name ?? tenant.Name);
             tenant.ChangeStatus(request.Status ?? tenant.Status);
+            if (request.Settings is { } settings)
+            {
+                tenant.ChangeSettings(new TenantSettings { RequireMfa = settings.RequireMfa });
+            }
+
             await audit.AppendAsync(new AuditRecord(null, principal.AuditActor, "tenant.updated", "tenant", tenant.Id.ToString(),
-                before, AuditJson.Of(new { tenant.Name, Status = tenant.Status.ToString() }), principal.ClientAddress), ct);
+                before, AuditJson.Of(TenantResponse.From(tenant) with { CreatedAt = default }), principal.ClientAddress), ct);
             return tenant;
         }, ct);
         await Send.OkAsync(TenantResponse.From(tenant), ct);

@@ -10,6 +10,8 @@ public sealed class Request : TenantRequest
 
     public TenantStatus? Status { get; init; }
 
+    public TenantSettingsBody? Settings { get; init; }
+
     public sealed class Validator : Validator<Request>
     {
         public Validator()
