@@ -79,4 +79,18 @@ public sealed class TenantEndpointsTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(body!["settings"]!["requireMfa"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task APlatformAdminWhoIsAlsoAMemberStillManagesTheTenantRecord()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var tenant = await seeder.CreateTenantAsync();
+        using var admin = await seeder.LoginAsPlatformAdminAsync();
+        var me = await admin.GetFromJsonAsync<JsonObject>("/api/me", Ct);
+        await seeder.AddMemberAsync(tenant, me!["id"]!.GetValue<Guid>(), TenantRole.Viewer);
+
+        using var response = await admin.PatchAsJsonAsync($"/api/tenants/{tenant}", new { name = "Renamed by a member admin" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -6,10 +6,11 @@ using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
 using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
 
 namespace Platform.Api.Features.Tenants.DeleteTenant;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal) : Endpoint<TenantRequest>
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, DataScope scope) : Endpoint<TenantRequest>
 {
     public override void Configure()
     {
@@ -20,16 +21,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(TenantRequest request, CancellationToken ct)
     {
-        if (principal.PlatformRole != PlatformRole.Admin)
+        var (tenant, problem) = await database.FindForPlatformAdminAsync(principal, scope, request.TenantId, ct);
+        if (tenant is null || problem is not null)
         {
-            await Send.ResultAsync(ApiProblems.Forbidden());
-            return;
-        }
-
-        var tenant = await database.Tenants.SingleOrDefaultAsync(t => t.Id == request.TenantId, ct);
-        if (tenant is null)
-        {
-            await Send.ResultAsync(ApiProblems.NotFound("tenant"));
+            await Send.ResultAsync(problem!);
             return;
         }
 

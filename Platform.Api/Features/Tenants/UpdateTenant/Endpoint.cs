@@ -10,7 +10,7 @@ using Platform.Core.Tenancy;
 
 namespace Platform.Api.Features.Tenants.UpdateTenant;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal) : Endpoint<Request, TenantResponse>
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, DataScope scope) : Endpoint<Request, TenantResponse>
 {
     public override void Configure()
     {
@@ -21,16 +21,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        if (principal.PlatformRole != PlatformRole.Admin)
+        var (tenant, problem) = await database.FindForPlatformAdminAsync(principal, scope, request.TenantId, ct);
+        if (tenant is null || problem is not null)
         {
-            await Send.ResultAsync(ApiProblems.Forbidden());
-            return;
-        }
-
-        var tenant = await database.Tenants.SingleOrDefaultAsync(t => t.Id == request.TenantId, ct);
-        if (tenant is null)
-        {
-            await Send.ResultAsync(ApiProblems.NotFound("tenant"));
+            await Send.ResultAsync(problem!);
             return;
         }
 
