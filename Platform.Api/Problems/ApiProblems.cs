@@ -10,6 +10,9 @@ public static class ApiProblems
     public static IResult Forbidden() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "You may not do this in this tenant.", type: ProblemTypes.Forbidden);
 
+    public static IResult TenantSuspended() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "This tenant is suspended.", type: ProblemTypes.TenantSuspended);
+
     public static IResult Conflict(string title) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);
 

@@ -8,6 +8,7 @@ public static class ProblemTypes
     public const string InvalidCredentials = Base + "invalid-credentials";
     public const string Unauthenticated = Base + "unauthenticated";
     public const string Forbidden = Base + "forbidden";
+    public const string TenantSuspended = Base + "tenant-suspended";
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";
     public const string Validation = Base + "validation";

@@ -1,6 +1,8 @@
 using Platform.Api.Problems;
 using Platform.Core.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Platform.Core.Identity;
+using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 
 namespace Platform.Api.Tenancy;
@@ -66,6 +68,13 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
             return TenantNotFound();
         }
 
+        // A suspended tenant keeps its data but its members cannot use it; platform admins can, to
+        // sort out whatever led to the suspension.
+        if (principal.PlatformRole != PlatformRole.Admin && await IsSuspendedAsync(http, tenantId))
+        {
+            return ApiProblems.TenantSuspended();
+        }
+
         if (!required.OnResource && !access.Allows(required.Permission))
         {
             return ApiProblems.Forbidden();
@@ -74,6 +83,10 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         principal.EnterTenant(access);
         return null;
     }
+
+    private static Task<bool> IsSuspendedAsync(HttpContext http, Guid tenantId) =>
+        http.RequestServices.GetRequiredService<PlatformDbContext>().Tenants
+            .AnyAsync(tenant => tenant.Id == tenantId && tenant.Status == TenantStatus.Suspended, http.RequestAborted);
 
     private static IResult TenantNotFound() => ApiProblems.NotFound("tenant");
 }

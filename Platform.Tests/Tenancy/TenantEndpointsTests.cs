@@ -93,4 +93,22 @@ public sealed class TenantEndpointsTests(PlatformAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task MembersOfASuspendedTenantAreTurnedAwayUntilItIsReactivated()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var tenant = await seeder.CreateTenantAsync();
+        using var member = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin));
+        using var platformAdmin = await seeder.LoginAsPlatformAdminAsync();
+
+        (await platformAdmin.PatchAsJsonAsync($"/api/tenants/{tenant}", new { status = "Suspended" }, Ct)).EnsureSuccessStatusCode();
+        using var whileSuspended = await member.GetAsync($"/api/tenants/{tenant}/organizations", Ct);
+        (await platformAdmin.PatchAsJsonAsync($"/api/tenants/{tenant}", new { status = "Active" }, Ct)).EnsureSuccessStatusCode();
+        using var afterwards = await member.GetAsync($"/api/tenants/{tenant}/organizations", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, whileSuspended.StatusCode);
+        Assert.Contains("tenant-suspended", await whileSuspended.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
 }
