@@ -1,0 +1,9 @@
+namespace Platform.Core.NetworkServer.Uplinks;
+
+/// <summary>Either an uplink or the reason there is none (with a detail a tenant admin can act on).</summary>
+public sealed record UplinkParseResult(ParsedUplink? Uplink, UplinkRejectionReason? Reason, string? Detail)
+{
+    public static UplinkParseResult Accepted(ParsedUplink uplink) => new(uplink, null, null);
+
+    public static UplinkParseResult Rejected(UplinkRejectionReason reason, string detail) => new(null, reason, detail);
+}

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Platform.Core.Devices;
+using Platform.Core.NetworkServer.ChirpStack;
+using Platform.Core.NetworkServer.Tts;
+
+namespace Platform.Core.NetworkServer.Uplinks;
+
+/// <summary>
+/// Turns an MQTT message of ChirpStack v4 or The Things Stack v3 into a <see cref="ParsedUplink"/>,
+/// or says exactly why not. Never throws on input: every byte sequence gets an answer.
+/// </summary>
+public static class UplinkParser
+{
+    /// <summary>Far above any real uplink event (a few KiB even with many gateways).</summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
+    /// <summary>The largest LoRaWAN application payload (DR7, no repeater) is 242 bytes; 255 leaves room for none larger.</summary>
+    public const int MaxPayloadBytes = 255;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    public static UplinkParseResult Parse(string topic, ReadOnlySpan<byte> message)
+    {
+        if (!UplinkTopic.TryParse(topic, out var parsedTopic))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.UnknownTopic, "Not a ChirpStack v4 or TTS v3 uplink topic.");
+        }
+
+        if (message.Length > MaxMessageBytes)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MessageTooLarge, $"{message.Length} bytes; at most {MaxMessageBytes}.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message.ToArray(), DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson, exception.Message);
+        }
+
+        using (document)
+        {
+            try
+            {
+                return parsedTopic.Kind == NetworkServerKind.ChirpStack
+                    ? FromChirpStack(parsedTopic, document.Deserialize(NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!)
+                    : FromTts(parsedTopic, document.Deserialize(TtsJsonContext.Default.TtsUplinkMessage)!);
+            }
+            catch (JsonException exception)
+            {
+                // Valid JSON of the wrong shape: a required member missing or of the wrong type.
+                var reason = exception.Message.Contains("missing required", StringComparison.OrdinalIgnoreCase)
+                    ? UplinkRejectionReason.MissingField
+                    : UplinkRejectionReason.InvalidField;
+                return UplinkParseResult.Rejected(reason, exception.Message);
+            }
+        }
+    }
+
+    private static UplinkParseResult FromChirpStack(UplinkTopic topic, ChirpStackUplinkEvent uplink)
+    {
+        if (!DevEui.TryParse(uplink.DeviceInfo.DevEui, out var devEui))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "deviceInfo.devEui is not 16 hexadecimal characters.");
+        }
+
+        if (!DevEui.TryParse(topic.Device, out var topicDevEui) || topicDevEui != devEui
+            || !string.Equals(topic.ApplicationId, uplink.DeviceInfo.ApplicationId.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
+        }
+
+        return Finish(new Draft(NetworkServerKind.ChirpStack, uplink.DeviceInfo.ApplicationId.ToString(), devEui,
+            uplink.DeduplicationId.ToString(), uplink.FCnt, uplink.FPort, uplink.Data, uplink.Time,
+            uplink.RxInfo.Select(rx => new GatewayReception(rx.GatewayId, rx.Rssi, rx.Snr)).ToList()));
+    }
+
+    private static UplinkParseResult FromTts(UplinkTopic topic, TtsUplinkMessage message)
+    {
+        var ids = message.EndDeviceIds;
+        if (!DevEui.TryParse(ids.DevEui, out var devEui))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "end_device_ids.dev_eui is missing or invalid.");
+        }
+
+        // The topic's application is "app" (open source) or "app@tenant" (TTI).
+        var topicApplication = topic.ApplicationId.Split('@')[0];
+        if (topicApplication != ids.ApplicationIds.ApplicationId || topic.Device != ids.DeviceId)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
+        }
+
+        var time = message.UplinkMessage.ReceivedAt ?? message.ReceivedAt;
+        if (time is null)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "uplink_message.received_at is missing.");
+        }
+
+        var correlation = message.CorrelationIds.FirstOrDefault(id => id.StartsWith("as:up:", StringComparison.Ordinal));
+        return Finish(new Draft(NetworkServerKind.TheThingsStack, topic.ApplicationId, devEui, correlation,
+            message.UplinkMessage.FCnt, message.UplinkMessage.FPort, message.UplinkMessage.FrmPayload, time.Value,
+            message.UplinkMessage.RxMetadata
+                .Select(rx => new GatewayReception(rx.GatewayIds?.GatewayId ?? rx.GatewayIds?.Eui ?? "unknown", rx.Rssi, rx.Snr))
+                .ToList()));
+    }
+
+    private static UplinkParseResult Finish(Draft draft)
+    {
+        byte[] payload;
+        try
+        {
+            payload = draft.Base64Payload is null ? [] : Convert.FromBase64String(draft.Base64Payload);
+        }
+        catch (FormatException)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.BadBase64, "The payload is not valid base64.");
+        }
+
+        if (payload.Length > MaxPayloadBytes)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.PayloadTooLarge, $"{payload.Length} payload bytes; at most {MaxPayloadBytes}.");
+        }
+
+        if (draft.FPort is < 0 or > 255)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "fPort is outside 0–255.");
+        }
+
+        // Microseconds, as PostgreSQL stores them: the time is part of the stored row's identity, so a
+        // redelivery must produce exactly the value already stored (ChirpStack sends nanoseconds).
+        var time = new DateTimeOffset(draft.Time.UtcTicks - draft.Time.UtcTicks % 10, TimeSpan.Zero);
+        var key = draft.DeduplicationKey ?? FallbackKey(draft.DevEui, draft.FCnt, time);
+        return UplinkParseResult.Accepted(new ParsedUplink(draft.Kind, draft.ApplicationId, draft.DevEui, key, draft.FCnt,
+            draft.FPort, payload, time, draft.Gateways));
+    }
+
+    /// <summary>Without the network server's own id: the same device, counter and time is the same uplink.</summary>
+    private static string FallbackKey(DevEui devEui, uint fCnt, DateTimeOffset time) =>
+        "hash:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{devEui}|{fCnt}|{time.UtcTicks}")));
+
+    private sealed record Draft(NetworkServerKind Kind, string ApplicationId, DevEui DevEui, string? DeduplicationKey,
+        uint FCnt, int FPort, string? Base64Payload, DateTimeOffset Time, IReadOnlyList<GatewayReception> Gateways);
+}
