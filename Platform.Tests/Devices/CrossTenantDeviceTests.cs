@@ -15,7 +15,7 @@ public sealed class CrossTenantDeviceTests(PlatformAppFixture fixture)
     [Fact]
     public async Task AdminOfAnotherTenantGetsNotFoundForEveryDeviceRouteAndNoData()
     {
-        var (owner, other) = await DeviceSessions.GetAsync(fixture);
+        var (owner, other) = await DeviceUsers.CreateAsync(fixture);
         var tenantA = await _seeder.CreateTenantAsync();
         var tenantB = await _seeder.CreateTenantAsync();
         await _seeder.AddMemberAsync(tenantA, owner.Id, TenantRole.Admin);

@@ -105,7 +105,7 @@ public sealed class DeviceInputTests(PlatformAppFixture fixture)
     {
         var tenant = await _seeder.CreateTenantAsync();
         var organization = await _seeder.CreateOrganizationAsync(tenant);
-        var (owner, _) = await DeviceSessions.GetAsync(fixture);
+        var (owner, _) = await DeviceUsers.CreateAsync(fixture);
         await _seeder.AddMemberAsync(tenant, owner.Id, TenantRole.Admin);
         return (tenant, organization, owner.Http);
     }

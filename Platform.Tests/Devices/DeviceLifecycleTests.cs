@@ -86,7 +86,7 @@ public sealed class DeviceLifecycleTests(PlatformAppFixture fixture)
 
     private async Task<HttpClient> AdminOfAsync(Guid tenant)
     {
-        var (owner, _) = await DeviceSessions.GetAsync(fixture);
+        var (owner, _) = await DeviceUsers.CreateAsync(fixture);
         await _seeder.AddMemberAsync(tenant, owner.Id, TenantRole.Admin);
         return owner.Http;
     }

@@ -104,7 +104,7 @@ public sealed class DeviceVisibilityTests(PlatformAppFixture fixture)
 
     private async Task<(Guid Tenant, Guid First, Guid Second, HttpClient Admin, Session Other)> ArrangeAsync(TenantRole otherRole)
     {
-        var (owner, other) = await DeviceSessions.GetAsync(fixture);
+        var (owner, other) = await DeviceUsers.CreateAsync(fixture);
         var tenant = await _seeder.CreateTenantAsync();
         await _seeder.AddMemberAsync(tenant, owner.Id, TenantRole.Admin);
         await _seeder.AddMemberAsync(tenant, other.Id, otherRole);

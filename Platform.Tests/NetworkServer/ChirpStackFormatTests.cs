@@ -13,23 +13,6 @@ public sealed class ChirpStackFormatTests
     private static readonly string SharedData = Path.Combine(AppContext.BaseDirectory, "SharedData");
 
     [Fact]
-    public void TheRecordedChirpStackUplinkIsRead()
-    {
-        var json = File.ReadAllBytes(Path.Combine(SharedData, "uplinks", "chirpstack-v4-up.json"));
-
-        var uplink = JsonSerializer.Deserialize(json, NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!;
-
-        Assert.Equal(new Guid("3ac7e3c4-4401-4b8d-9386-a5c902f9202d"), uplink.DeduplicationId);
-        Assert.Equal("24e124136b502217", uplink.DeviceInfo.DevEui);
-        Assert.Equal(new Guid("17c82e96-be03-4f38-aef3-f83d48582d97"), uplink.DeviceInfo.ApplicationId);
-        Assert.Equal(1842u, uplink.FCnt);
-        Assert.Equal(85, uplink.FPort);
-        Assert.Equal(Convert.FromHexString("0175640367100104684A"), Convert.FromBase64String(uplink.Data!));
-        Assert.Equal(867_100_000ul, uplink.TxInfo!.Frequency);
-        Assert.Equal("0016c001f153a14c", Assert.Single(uplink.RxInfo).GatewayId);
-    }
-
-    [Fact]
     public void SimulatedUplinksHaveEveryFieldOfTheRecordedOne()
     {
         var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData, "uplinks", "chirpstack-v4-up.json")))!;
