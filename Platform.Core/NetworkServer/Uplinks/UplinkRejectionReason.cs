@@ -13,4 +13,19 @@ public enum UplinkRejectionReason
     PayloadTooLarge = 7,
     /// <summary>The body names another device or application than the topic it came on.</summary>
     TopicMismatch = 8,
+
+    /// <summary>No tenant has registered a device with this DevEUI.</summary>
+    UnknownDevice = 9,
+
+    /// <summary>
+    /// The device is registered, but bound to another network server or application than the topic
+    /// the uplink came on: a security event (a spoofed or misrouted uplink).
+    /// </summary>
+    BindingMismatch = 10,
+
+    /// <summary>More than one tenant registered this DevEUI with the same binding; nobody gets the data.</summary>
+    AmbiguousDevice = 11,
+
+    /// <summary>The network server's time is before LoRaWAN existed (2015) or more than a day ahead of ours.</summary>
+    TimeOutOfRange = 12,
 }
