@@ -4,6 +4,7 @@ using System.Globalization;
 namespace Platform.Core.Devices;
 
 /// <summary>A LoRaWAN device EUI: 8 bytes, written as 16 lowercase hex characters.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DevEuiJsonConverter))]
 public readonly record struct DevEui
 {
     private DevEui(string value) => Value = value;

@@ -17,6 +17,8 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         // Unique per tenant (every unique key starts with tenant_id); uplinks are matched by DevEUI
         // and the network-server application together, so that pair finds one device.
         builder.HasIndex(device => new { device.TenantId, device.DevEui }).IsUnique();
+        // The ingestion resolves an uplink's DevEUI across tenants (platform_device_routes).
+        builder.HasIndex(device => device.DevEui);
         builder.Property(device => device.Name).HasMaxLength(Device.MaxNameLength);
         builder.HasIndex(device => new { device.TenantId, device.OrganizationId });
         builder.OwnsOne(device => device.NetworkServer, binding =>

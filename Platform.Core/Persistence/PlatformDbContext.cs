@@ -5,6 +5,7 @@ using Platform.Core.Devices;
 using Platform.Core.Identity;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
+using Platform.Core.Uplinks;
 
 namespace Platform.Core.Persistence;
 
@@ -26,6 +27,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<DeviceGrant> DeviceGrants => Set<DeviceGrant>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<RawUplink> RawUplinks => Set<RawUplink>();
+    public DbSet<RejectedUplink> RejectedUplinks => Set<RejectedUplink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -57,6 +60,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             || TenantMemberships.Any(membership => membership.TenantId == tenant.Id && membership.UserId == Scope.UserId));
         modelBuilder.Entity<AuditEvent>().HasQueryFilter(auditEvent =>
             Scope.IsPlatform || (auditEvent.TenantId != null && auditEvent.TenantId == Scope.TenantId));
+        modelBuilder.Entity<RejectedUplink>().HasQueryFilter(rejected =>
+            Scope.IsPlatform || (rejected.TenantId != null && rejected.TenantId == Scope.TenantId));
     }
 
     private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor

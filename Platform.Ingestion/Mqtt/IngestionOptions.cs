@@ -20,4 +20,19 @@ public sealed class IngestionOptions
         "application/+/device/+/event/up", // ChirpStack v4
         "v3/+/devices/+/up", // The Things Stack v3
     ];
+
+    /// <summary>MQTT messages per event-bus message at most (one message of ~100 uplinks moves far more than 100 of one).</summary>
+    public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>Event-bus publishes awaiting their confirm at once.</summary>
+    public int MaxBatchesInFlight { get; set; } = 32;
+
+    /// <summary>Received, unacknowledged messages held in memory before the client stops reading.</summary>
+    public int MaxMessagesBuffered { get; set; } = 10_000;
+
+    /// <summary>
+    /// MQTT 5 receive maximum: QoS 1 messages the broker may send before we acknowledge. It must
+    /// cover the messages in the pipeline, or the broker stalls waiting for acknowledgements.
+    /// </summary>
+    public ushort ReceiveMaximum { get; set; } = 10_000;
 }

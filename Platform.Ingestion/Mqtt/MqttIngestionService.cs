@@ -1,26 +1,34 @@
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using Platform.Core.NetworkServer;
+using Platform.Ingestion.Pipeline;
+using System.Buffers;
 
 namespace Platform.Ingestion.Mqtt;
 
 /// <summary>
 /// Holds a persistent MQTT 5 session with the network server's broker and a QoS 1 shared
-/// subscription to its uplink topics, reconnecting with backoff. Messages are acknowledged only
-/// once they are safely handed on; until the ingestion pipeline exists, none is acknowledged, so the
-/// broker keeps every uplink for this session instead of losing it.
+/// subscription to its uplink topics, reconnecting with backoff. Every message goes to the
+/// <see cref="IngestionPipeline"/> unacknowledged; the pipeline acknowledges it once RabbitMQ has
+/// confirmed it. Until then the broker keeps it for this session, across our restarts and its own.
 /// </summary>
 public sealed partial class MqttIngestionService(
     MqttBrokerSettings broker,
     IOptions<IngestionOptions> options,
-    IngestionMetrics metrics,
+    IngestionPipeline pipeline,
+    TimeProvider time,
     ILogger<MqttIngestionService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
 
     private readonly IngestionOptions _options = options.Value;
     private volatile bool _subscribed;
+
+    // Counts connections: a PUBACK is only meaningful on the connection that delivered the message.
+    // After a reconnect the broker resends what was not acknowledged, so a stale message is left alone.
+    private int _connection;
 
     public bool IsSubscribed => _subscribed;
 
@@ -31,6 +39,7 @@ public sealed partial class MqttIngestionService(
         client.DisconnectedAsync += args =>
         {
             _subscribed = false;
+            Interlocked.Increment(ref _connection);
             if (args.ClientWasConnected)
             {
                 LogDisconnected(logger, args.Reason.ToString());
@@ -40,6 +49,7 @@ public sealed partial class MqttIngestionService(
         };
 
         var clientOptions = MqttClientOptionsFactory.Create(broker, _options.ClientId, persistentSession: true);
+        clientOptions.ReceiveMaximum = _options.ReceiveMaximum;
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -105,12 +115,22 @@ public sealed partial class MqttIngestionService(
         LogSubscribed(logger, broker.ToString(), connected.IsSessionPresent, _options.Topics.Count);
     }
 
-    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs message)
+    private async Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs message)
     {
         // Must be set before the handler returns, or MQTTnet acknowledges on its own.
         message.AutoAcknowledge = false;
-        metrics.Received();
-        return Task.CompletedTask;
+        var connection = Volatile.Read(ref _connection);
+        var application = message.ApplicationMessage;
+        var traceParent = application.UserProperties?.FirstOrDefault(property => property.Name == "traceparent")?.ReadValueAsString();
+        await pipeline.EnqueueAsync(new ReceivedMessage(
+            application.Topic,
+            // Copied: the client reuses its receive buffers once the handler returns.
+            application.Payload.ToArray(),
+            time.GetUtcNow(),
+            traceParent,
+            cancellationToken => connection == Volatile.Read(ref _connection)
+                ? message.AcknowledgeAsync(cancellationToken)
+                : Task.CompletedTask), CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Information,

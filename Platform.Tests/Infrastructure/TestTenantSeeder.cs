@@ -68,16 +68,22 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
             VALUES (@tenant, @organization, @user, @access, @export, now())
             """, ("tenant", tenantId), ("organization", organizationId), ("user", userId), ("access", access.ToString()), ("export", canExport));
 
-    public async Task<Guid> CreateDeviceAsync(Guid tenantId, Guid organizationId, string? devEui = null)
+    /// <param name="binding">The network-server application its uplinks must come from; a random ChirpStack one if omitted.</param>
+    public async Task<Guid> CreateDeviceAsync(Guid tenantId, Guid organizationId, string? devEui = null, NetworkServerBinding? binding = null)
     {
         var id = Guid.CreateVersion7();
+        binding ??= new NetworkServerBinding(NetworkServerKind.ChirpStack, Guid.NewGuid().ToString());
         await ExecuteAsync("""
             INSERT INTO devices (tenant_id, id, dev_eui, name, organization_id, network_server_kind, network_server_application_id, tags, created_at)
-            VALUES (@tenant, @id, @devEui, @name, @organization, 'ChirpStack', @application, '{}', now())
-            """, ("tenant", tenantId), ("id", id), ("devEui", devEui ?? Random.Shared.NextInt64().ToString("x16")),
-            ("name", "Device " + id.ToString("N")[^8..]), ("organization", organizationId), ("application", Guid.NewGuid().ToString()));
+            VALUES (@tenant, @id, @devEui, @name, @organization, @kind, @application, '{}', now())
+            """, ("tenant", tenantId), ("id", id), ("devEui", devEui ?? RandomDevEui()),
+            ("name", "Device " + id.ToString("N")[^8..]), ("organization", organizationId),
+            ("kind", binding.Kind.ToString()), ("application", binding.ApplicationId));
         return id;
     }
+
+    /// <summary>A DevEUI no other test uses.</summary>
+    public static string RandomDevEui() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 8));
 
     public Task GrantDeviceAsync(Guid tenantId, Guid deviceId, Guid userId, DeviceAccess access) =>
         ExecuteAsync("INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES (@tenant, @device, @user, @access, now())",

@@ -170,6 +170,9 @@ namespace Platform.Core.Persistence.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_devices");
 
+                    b.HasIndex("DevEui")
+                        .HasDatabaseName("ix_devices_dev_eui");
+
                     b.HasIndex("TenantId", "DevEui")
                         .IsUnique()
                         .HasDatabaseName("ix_devices_tenant_id_dev_eui");
@@ -444,6 +447,140 @@ namespace Platform.Core.Persistence.Migrations
                         .HasDatabaseName("ix_tenant_memberships_user_id");
 
                     b.ToTable("tenant_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Uplinks.RawUplink", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("DeduplicationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("DevEui")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("dev_eui");
+
+                    b.Property<long>("FCnt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("f_cnt");
+
+                    b.Property<int>("FPort")
+                        .HasColumnType("integer")
+                        .HasColumnName("f_port");
+
+                    b.Property<string>("Gateways")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("gateways");
+
+                    b.Property<DateTimeOffset>("IngestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<string>("NetworkServerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("network_server_kind");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("TenantId", "DeviceId", "ReceivedAt", "DeduplicationKey")
+                        .HasName("pk_raw_uplinks");
+
+                    b.ToTable("raw_uplinks", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Uplinks.RejectedUplink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<byte[]>("Message")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("message");
+
+                    b.Property<int>("MessageSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("message_size");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("ReplayedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replayed_at");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rejected_uplinks");
+
+                    b.HasIndex("TenantId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_rejected_uplinks_tenant_id_received_at_id");
+
+                    b.ToTable("rejected_uplinks", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Devices.Device", b =>

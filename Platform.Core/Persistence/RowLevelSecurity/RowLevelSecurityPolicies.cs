@@ -57,6 +57,20 @@ internal static class RowLevelSecurityPolicies
             WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant() OR tenant_id IS NULL);
         """;
 
+    /// <summary>
+    /// Rejected uplinks: a tenant's own are read like any tenant-owned row, those without a tenant
+    /// only in platform scope; the storage worker adds either kind from any scope.
+    /// </summary>
+    public const string RejectedUplinks = """
+        ALTER TABLE rejected_uplinks ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE rejected_uplinks FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON rejected_uplinks
+            USING (platform_in_platform_scope() OR tenant_id = platform_current_tenant())
+            WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant());
+        CREATE POLICY rejection_append ON rejected_uplinks FOR INSERT
+            WITH CHECK (tenant_id IS NULL OR tenant_id = platform_current_tenant());
+        """;
+
     public static readonly string[] TenantOwnedTables = ["organizations", "organization_grants", "devices", "device_grants"];
 
     private static string[] AllTables => ["tenants", "tenant_memberships", "audit_events", .. TenantOwnedTables];

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Platform.Core.Ingestion;
+using Platform.Core.Messaging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Platform.Workers.Storage;
+
+/// <summary>
+/// Consumes <c>uplinks.store</c> and writes each delivery's uplinks and rejections to PostgreSQL.
+/// Deliveries waiting at the same time are written together in one transaction, and acknowledged
+/// (all at once, up to the last) only after the commit: a crash or a database outage loses nothing,
+/// the broker redelivers and the idempotent write absorbs the repeat. A message that is not a batch
+/// at all is rejected to the dead-letter queue with the reason logged.
+/// </summary>
+public sealed partial class UplinkStorageService(
+    IConnection connection,
+    UplinkStoreWriter writer,
+    StorageMetrics metrics,
+    TimeProvider time,
+    ILogger<UplinkStorageService> logger) : BackgroundService
+{
+    public const string ActivitySourceName = "Platform.Workers.Storage";
+
+    /// <summary>Deliveries in flight from the broker; with ~100 uplinks each, several writes' worth.</summary>
+    private const ushort Prefetch = 64;
+
+    /// <summary>Uplinks per transaction at most: large enough to amortise the commit, small enough to keep latency low.</summary>
+    private const int MaxUplinksPerWrite = 2_000;
+
+    private static readonly ActivitySource Tracing = new(ActivitySourceName);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogConsumerFailed(logger, exception, delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+        await EventBusTopology.DeclareWorkQueueAsync(channel, EventBusTopology.StoreUplinks, stoppingToken);
+        await channel.BasicQosAsync(0, Prefetch, global: false, stoppingToken);
+
+        var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, message) =>
+        {
+            UplinkBatch? batch = null;
+            string? problem = null;
+            try
+            {
+                batch = JsonSerializer.Deserialize(message.Body.Span, IngestionJsonContext.Default.UplinkBatch);
+            }
+            catch (JsonException exception)
+            {
+                problem = exception.Message;
+            }
+
+            if (batch is null)
+            {
+                LogUnreadableMessage(logger, message.BasicProperties.MessageId, problem ?? "empty message");
+                await channel.BasicRejectAsync(message.DeliveryTag, requeue: false, stoppingToken);
+                return;
+            }
+
+            deliveries.Writer.TryWrite(new Delivery(message.DeliveryTag, batch));
+        };
+        var consumerTag = await channel.BasicConsumeAsync(EventBusTopology.StoreUplinks.Name, autoAck: false, consumer, stoppingToken);
+        LogConsuming(logger, EventBusTopology.StoreUplinks.Name);
+
+        try
+        {
+            while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
+            {
+                var taken = Take(deliveries.Reader);
+                await WriteUntilStoredAsync(taken, stoppingToken);
+                if (!channel.IsOpen)
+                {
+                    // The broker redelivers what this channel had not acknowledged.
+                    throw new InvalidOperationException("The channel closed; consuming again.");
+                }
+
+                await channel.BasicAckAsync(taken[^1].Tag, multiple: true, stoppingToken);
+            }
+        }
+        finally
+        {
+            if (channel.IsOpen)
+            {
+                await channel.BasicCancelAsync(consumerTag, cancellationToken: CancellationToken.None);
+            }
+        }
+    }
+
+    private static List<Delivery> Take(ChannelReader<Delivery> reader)
+    {
+        var taken = new List<Delivery>();
+        var uplinks = 0;
+        while (uplinks < MaxUplinksPerWrite && reader.TryRead(out var delivery))
+        {
+            taken.Add(delivery);
+            uplinks += delivery.Batch.Count;
+        }
+
+        return taken;
+    }
+
+    private async Task WriteUntilStoredAsync(List<Delivery> taken, CancellationToken stoppingToken)
+    {
+        var uplinks = taken.SelectMany(delivery => delivery.Batch.Uplinks).ToList();
+        var rejections = taken.SelectMany(delivery => delivery.Batch.Rejections).ToList();
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            var started = time.GetUtcNow();
+            try
+            {
+                var result = await writer.WriteAsync(uplinks, rejections, stoppingToken);
+                var committed = time.GetUtcNow();
+                metrics.Stored(result.UplinksStored, uplinks.Count - result.UplinksStored, result.RejectionsStored);
+                foreach (var uplink in uplinks)
+                {
+                    metrics.Lag(committed - uplink.ReceivedAt);
+                    TraceStored(uplink.TraceParent, started, committed, uplink);
+                }
+
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Kept in hand, unacknowledged, until the database takes them.
+                LogWriteFailed(logger, exception, uplinks.Count + rejections.Count, delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Closes each uplink's own trace with the write that stored it.</summary>
+    private static void TraceStored(string? traceParent, DateTimeOffset started, DateTimeOffset committed, AdmittedUplink uplink)
+    {
+        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var parent))
+        {
+            return;
+        }
+
+        using var activity = Tracing.StartActivity("uplink store", ActivityKind.Internal, parent, startTime: started);
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("lorawan.dev_eui", uplink.Uplink.DevEui.Value);
+        activity.SetTag("lorawan.f_cnt", uplink.Uplink.FCnt);
+        activity.SetTag("platform.tenant_id", uplink.TenantId.ToString());
+        activity.SetEndTime(committed.UtcDateTime);
+    }
+
+    private sealed record Delivery(ulong Tag, UplinkBatch Batch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storing uplinks from queue {Queue}")]
+    private static partial void LogConsuming(ILogger logger, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming uplinks failed; starting again in {Delay}")]
+    private static partial void LogConsumerFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} uplink(s)/rejection(s) failed; they stay unacknowledged and are retried in {Delay}")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on the uplink queue is not an uplink batch ({Problem}); dead-lettered")]
+    private static partial void LogUnreadableMessage(ILogger logger, string? messageId, string problem);
+}
