@@ -45,6 +45,9 @@ public static class Extensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        // Npgsql logs every command it runs at Information; the hot paths run thousands a minute,
+        // and traces already show them. Its warnings and errors still come through.
+        builder.Logging.AddFilter("Npgsql.Command", LogLevel.Warning);
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics

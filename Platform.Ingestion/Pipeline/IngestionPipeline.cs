@@ -145,12 +145,23 @@ public sealed partial class IngestionPipeline(
         await foreach (var batch in _inFlight.Reader.ReadAllAsync(stoppingToken))
         {
             await batch.Publishing;
+            var acknowledged = 0;
             foreach (var message in batch.Messages)
             {
-                await message.Acknowledge(stoppingToken);
+                try
+                {
+                    await message.Acknowledge(stoppingToken);
+                    acknowledged++;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The connection that delivered it is gone: the broker delivers it again to this
+                    // session, and the storage's deduplication absorbs the repeat.
+                    LogAcknowledgeFailed(logger, exception.Message);
+                }
             }
 
-            metrics.Acknowledged(batch.Messages.Count);
+            metrics.Acknowledged(acknowledged);
         }
     }
 
@@ -165,6 +176,9 @@ public sealed partial class IngestionPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resolving an uplink's device failed; retrying in {Delay}")]
     private static partial void LogAdmissionFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "An acknowledgement could not be sent ({Problem}); the broker will redeliver")]
+    private static partial void LogAcknowledgeFailed(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} message(s) to the event bus failed; they stay unacknowledged and are retried in {Delay}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
