@@ -19,9 +19,16 @@ public static class UplinkParser
     /// <summary>The largest LoRaWAN application payload (DR7, no repeater) is 242 bytes; 255 leaves room for none larger.</summary>
     public const int MaxPayloadBytes = 255;
 
+    /// <summary>LoRaWAN 1.0 was published in 2015: no network server time is older.</summary>
+    public static readonly DateTimeOffset EarliestNetworkTime = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far a network server's clock may run ahead of ours before its times are not believed.</summary>
+    public static readonly TimeSpan MaxClockLead = TimeSpan.FromDays(1);
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
-    public static UplinkParseResult Parse(string topic, ReadOnlySpan<byte> message)
+    /// <param name="receivedAt">When the platform received the message: the network time must not be far ahead of it.</param>
+    public static UplinkParseResult Parse(string topic, ReadOnlySpan<byte> message, DateTimeOffset receivedAt)
     {
         if (!UplinkTopic.TryParse(topic, out var parsedTopic))
         {
@@ -45,9 +52,10 @@ public static class UplinkParser
 
         using (document)
         {
+            UplinkParseResult result;
             try
             {
-                return parsedTopic.Kind == NetworkServerKind.ChirpStack
+                result = parsedTopic.Kind == NetworkServerKind.ChirpStack
                     ? FromChirpStack(parsedTopic, document.Deserialize(NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!)
                     : FromTts(parsedTopic, document.Deserialize(TtsJsonContext.Default.TtsUplinkMessage)!);
             }
@@ -59,6 +67,8 @@ public static class UplinkParser
                     : UplinkRejectionReason.InvalidField;
                 return UplinkParseResult.Rejected(reason, exception.Message);
             }
+
+            return result.Uplink is { } uplink ? CheckTime(uplink, receivedAt) : result;
         }
     }
 
@@ -137,6 +147,22 @@ public static class UplinkParser
         var key = draft.DeduplicationKey ?? FallbackKey(draft.DevEui, draft.FCnt, time);
         return UplinkParseResult.Accepted(new ParsedUplink(draft.Kind, draft.ApplicationId, draft.DevEui, key, draft.FCnt,
             draft.FPort, payload, time, draft.Gateways));
+    }
+
+    /// <summary>
+    /// A time the platform cannot believe would misplace the uplink in every series it belongs to, and
+    /// a far-future one would stay the "latest" reading until that day.
+    /// </summary>
+    private static UplinkParseResult CheckTime(ParsedUplink uplink, DateTimeOffset receivedAt)
+    {
+        // A difference of two DateTimeOffsets cannot overflow, unlike receivedAt + MaxClockLead.
+        if (uplink.NetworkTime < EarliestNetworkTime || uplink.NetworkTime - receivedAt > MaxClockLead)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.TimeOutOfRange,
+                $"Network time {uplink.NetworkTime:O} is before {EarliestNetworkTime:yyyy-MM-dd} or more than {MaxClockLead.TotalHours} h after receipt ({receivedAt.ToUniversalTime():O}).");
+        }
+
+        return UplinkParseResult.Accepted(uplink);
     }
 
     /// <summary>Without the network server's own id: the same device, counter and time is the same uplink.</summary>
