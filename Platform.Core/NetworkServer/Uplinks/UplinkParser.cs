@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Platform.Core.Devices;
 using Platform.Core.NetworkServer.ChirpStack;
 using Platform.Core.NetworkServer.Tts;
@@ -25,7 +26,8 @@ public static class UplinkParser
     /// <summary>How far a network server's clock may run ahead of ours before its times are not believed.</summary>
     public static readonly TimeSpan MaxClockLead = TimeSpan.FromDays(1);
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+    // Duplicate keys are rejected: another reader of the stored message could take the first where we take the last.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     /// <param name="receivedAt">When the platform received the message: the network time must not be far ahead of it.</param>
     public static UplinkParseResult Parse(string topic, ReadOnlySpan<byte> message, DateTimeOffset receivedAt)
@@ -40,6 +42,12 @@ public static class UplinkParser
             return UplinkParseResult.Rejected(UplinkRejectionReason.MessageTooLarge, $"{message.Length} bytes; at most {MaxMessageBytes}.");
         }
 
+        // The JSON reader checks UTF-8 only in strings it decodes; bytes in members we skip would pass.
+        if (!Utf8.IsValid(message))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson, "The message is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -52,6 +60,12 @@ public static class UplinkParser
 
         using (document)
         {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson,
+                    $"The message is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+            }
+
             UplinkParseResult result;
             try
             {
@@ -85,6 +99,12 @@ public static class UplinkParser
             return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
         }
 
+        // The serializer does not check list entries against their nullability.
+        if (uplink.RxInfo.Any(rx => rx is null))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "rxInfo has a null entry.");
+        }
+
         return Finish(new Draft(NetworkServerKind.ChirpStack, uplink.DeviceInfo.ApplicationId.ToString(), devEui,
             uplink.DeduplicationId.ToString(), uplink.FCnt, uplink.FPort, uplink.Data, uplink.Time,
             uplink.RxInfo.Select(rx => new GatewayReception(rx.GatewayId, rx.Rssi, rx.Snr)).ToList()));
@@ -93,9 +113,14 @@ public static class UplinkParser
     private static UplinkParseResult FromTts(UplinkTopic topic, TtsUplinkMessage message)
     {
         var ids = message.EndDeviceIds;
+        if (ids.DevEui is null)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "end_device_ids.dev_eui is missing.");
+        }
+
         if (!DevEui.TryParse(ids.DevEui, out var devEui))
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "end_device_ids.dev_eui is missing or invalid.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "end_device_ids.dev_eui is not 16 hexadecimal characters.");
         }
 
         // The topic's application is "app" (open source) or "app@tenant" (TTI).
@@ -103,6 +128,12 @@ public static class UplinkParser
         if (topicApplication != ids.ApplicationIds.ApplicationId || topic.Device != ids.DeviceId)
         {
             return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
+        }
+
+        // The serializer does not check list entries against their nullability.
+        if (message.CorrelationIds.Any(id => id is null) || message.UplinkMessage.RxMetadata.Any(rx => rx is null))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "correlation_ids or rx_metadata has a null entry.");
         }
 
         var time = message.UplinkMessage.ReceivedAt ?? message.ReceivedAt;
