@@ -12,10 +12,13 @@ public sealed class UplinkParserTests
 
     private static readonly string SharedData = Path.Combine(AppContext.BaseDirectory, "SharedData", "uplinks");
 
+    // Shortly after the recorded uplinks were sent: their times are plausible against it.
+    private static readonly DateTimeOffset ReceivedAt = DateTimeOffset.Parse("2026-11-20T09:35:05Z");
+
     [Fact]
     public void TheRecordedChirpStackUplinkBecomesAnUplink()
     {
-        var result = UplinkParser.Parse(ChirpStackTopic, File.ReadAllBytes(Path.Combine(SharedData, "chirpstack-v4-up.json")));
+        var result = UplinkParser.Parse(ChirpStackTopic, File.ReadAllBytes(Path.Combine(SharedData, "chirpstack-v4-up.json")), ReceivedAt);
 
         var uplink = Assert.IsType<ParsedUplink>(result.Uplink);
         Assert.Equal(NetworkServerKind.ChirpStack, uplink.Kind);
@@ -30,7 +33,7 @@ public sealed class UplinkParserTests
     [Fact]
     public void TheRecordedTtsUplinkBecomesAnUplink()
     {
-        var result = UplinkParser.Parse(TtsTopic, File.ReadAllBytes(Path.Combine(SharedData, "tts-v3-up.json")));
+        var result = UplinkParser.Parse(TtsTopic, File.ReadAllBytes(Path.Combine(SharedData, "tts-v3-up.json")), ReceivedAt);
 
         var uplink = Assert.IsType<ParsedUplink>(result.Uplink);
         Assert.Equal(NetworkServerKind.TheThingsStack, uplink.Kind);
@@ -49,8 +52,8 @@ public sealed class UplinkParserTests
         var message = Tts();
         message["correlation_ids"] = new JsonArray();
 
-        var first = UplinkParser.Parse(TtsTopic, Bytes(message)).Uplink!;
-        var again = UplinkParser.Parse(TtsTopic, Bytes(message)).Uplink!;
+        var first = UplinkParser.Parse(TtsTopic, Bytes(message), ReceivedAt).Uplink!;
+        var again = UplinkParser.Parse(TtsTopic, Bytes(message), ReceivedAt).Uplink!;
 
         Assert.StartsWith("hash:", first.DeduplicationKey);
         Assert.Equal(first.DeduplicationKey, again.DeduplicationKey);
@@ -81,11 +84,47 @@ public sealed class UplinkParserTests
     [MemberData(nameof(Rejections))]
     public void BadMessagesAreRejectedWithTheirReason(string topic, string message, UplinkRejectionReason reason)
     {
-        var result = UplinkParser.Parse(topic, Encoding.UTF8.GetBytes(message));
+        var result = UplinkParser.Parse(topic, Encoding.UTF8.GetBytes(message), ReceivedAt);
 
         Assert.Null(result.Uplink);
         Assert.Equal(reason, result.Reason);
         Assert.False(string.IsNullOrWhiteSpace(result.Detail));
+    }
+
+    public static TheoryData<string, bool> NetworkTimes() => new()
+    {
+        { "2015-01-01T00:00:00Z", true },
+        { "2014-12-31T23:59:59.999999Z", false },
+        { "1970-01-01T00:00:00Z", false },
+        { "2026-11-21T09:35:05Z", true },
+        { "2026-11-21T09:35:05.000001Z", false },
+        { "2026-11-21T10:35:05+01:00", true },
+        { "2026-11-27T09:35:05Z", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(NetworkTimes))]
+    public void ANetworkTimeBeforeLoRaWanOrMoreThanADayAheadIsRejected(string time, bool accepted)
+    {
+        var chirpStack = ChirpStack();
+        chirpStack["time"] = time;
+        var tts = Tts();
+        tts["uplink_message"]!["received_at"] = time;
+
+        foreach (var result in new[] { UplinkParser.Parse(ChirpStackTopic, Bytes(chirpStack), ReceivedAt), UplinkParser.Parse(TtsTopic, Bytes(tts), ReceivedAt) })
+        {
+            Assert.Equal(accepted, result.Uplink is not null);
+            Assert.Equal(accepted ? null : UplinkRejectionReason.TimeOutOfRange, result.Reason);
+        }
+    }
+
+    [Fact]
+    public void TheTimeCheckDoesNotOverflowAtTheEndsOfTime()
+    {
+        var message = Bytes(ChirpStack());
+
+        Assert.Equal(UplinkRejectionReason.TimeOutOfRange, UplinkParser.Parse(ChirpStackTopic, message, DateTimeOffset.MinValue).Reason);
+        Assert.NotNull(UplinkParser.Parse(ChirpStackTopic, message, DateTimeOffset.MaxValue).Uplink);
     }
 
     private static JsonObject ChirpStack() => JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData, "chirpstack-v4-up.json")))!.AsObject();

@@ -14,8 +14,9 @@ public sealed record ChirpStackUplinkEvent
     public string? DevAddr { get; init; }
     public bool Adr { get; init; }
     public int Dr { get; init; }
-    public uint FCnt { get; init; }
-    public int FPort { get; init; }
+    // ChirpStack writes every field, also zeros (pbjson emit_fields): a missing counter or port is not 0.
+    public required uint FCnt { get; init; }
+    public required int FPort { get; init; }
     public bool Confirmed { get; init; }
     public string? Data { get; init; }
     public IReadOnlyList<ChirpStackRxInfo> RxInfo { get; init; } = [];

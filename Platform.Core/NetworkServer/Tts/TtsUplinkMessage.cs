@@ -21,7 +21,11 @@ public sealed record TtsEndDeviceIds
     public string? DevAddr { get; init; }
 }
 
-public sealed record TtsApplicationIds(string ApplicationId);
+/// <remarks>A property, not a positional parameter: a missing constructor parameter would silently be null.</remarks>
+public sealed record TtsApplicationIds
+{
+    public required string ApplicationId { get; init; }
+}
 
 public sealed record TtsUplink
 {

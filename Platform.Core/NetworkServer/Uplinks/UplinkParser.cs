@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Platform.Core.Devices;
 using Platform.Core.NetworkServer.ChirpStack;
 using Platform.Core.NetworkServer.Tts;
@@ -19,9 +20,17 @@ public static class UplinkParser
     /// <summary>The largest LoRaWAN application payload (DR7, no repeater) is 242 bytes; 255 leaves room for none larger.</summary>
     public const int MaxPayloadBytes = 255;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+    /// <summary>LoRaWAN 1.0 was published in 2015: no network server time is older.</summary>
+    public static readonly DateTimeOffset EarliestNetworkTime = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static UplinkParseResult Parse(string topic, ReadOnlySpan<byte> message)
+    /// <summary>How far a network server's clock may run ahead of ours before its times are not believed.</summary>
+    public static readonly TimeSpan MaxClockLead = TimeSpan.FromDays(1);
+
+    // Duplicate keys are rejected: another reader of the stored message could take the first where we take the last.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+
+    /// <param name="receivedAt">When the platform received the message: the network time must not be far ahead of it.</param>
+    public static UplinkParseResult Parse(string topic, ReadOnlySpan<byte> message, DateTimeOffset receivedAt)
     {
         if (!UplinkTopic.TryParse(topic, out var parsedTopic))
         {
@@ -31,6 +40,12 @@ public static class UplinkParser
         if (message.Length > MaxMessageBytes)
         {
             return UplinkParseResult.Rejected(UplinkRejectionReason.MessageTooLarge, $"{message.Length} bytes; at most {MaxMessageBytes}.");
+        }
+
+        // The JSON reader checks UTF-8 only in strings it decodes; bytes in members we skip would pass.
+        if (!Utf8.IsValid(message))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson, "The message is not valid UTF-8.");
         }
 
         JsonDocument document;
@@ -45,9 +60,16 @@ public static class UplinkParser
 
         using (document)
         {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson,
+                    $"The message is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+            }
+
+            UplinkParseResult result;
             try
             {
-                return parsedTopic.Kind == NetworkServerKind.ChirpStack
+                result = parsedTopic.Kind == NetworkServerKind.ChirpStack
                     ? FromChirpStack(parsedTopic, document.Deserialize(NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!)
                     : FromTts(parsedTopic, document.Deserialize(TtsJsonContext.Default.TtsUplinkMessage)!);
             }
@@ -59,6 +81,8 @@ public static class UplinkParser
                     : UplinkRejectionReason.InvalidField;
                 return UplinkParseResult.Rejected(reason, exception.Message);
             }
+
+            return result.Uplink is { } uplink ? CheckTime(uplink, receivedAt) : result;
         }
     }
 
@@ -75,6 +99,12 @@ public static class UplinkParser
             return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
         }
 
+        // The serializer does not check list entries against their nullability.
+        if (uplink.RxInfo.Any(rx => rx is null))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "rxInfo has a null entry.");
+        }
+
         return Finish(new Draft(NetworkServerKind.ChirpStack, uplink.DeviceInfo.ApplicationId.ToString(), devEui,
             uplink.DeduplicationId.ToString(), uplink.FCnt, uplink.FPort, uplink.Data, uplink.Time,
             uplink.RxInfo.Select(rx => new GatewayReception(rx.GatewayId, rx.Rssi, rx.Snr)).ToList()));
@@ -83,9 +113,14 @@ public static class UplinkParser
     private static UplinkParseResult FromTts(UplinkTopic topic, TtsUplinkMessage message)
     {
         var ids = message.EndDeviceIds;
+        if (ids.DevEui is null)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "end_device_ids.dev_eui is missing.");
+        }
+
         if (!DevEui.TryParse(ids.DevEui, out var devEui))
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "end_device_ids.dev_eui is missing or invalid.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "end_device_ids.dev_eui is not 16 hexadecimal characters.");
         }
 
         // The topic's application is "app" (open source) or "app@tenant" (TTI).
@@ -93,6 +128,12 @@ public static class UplinkParser
         if (topicApplication != ids.ApplicationIds.ApplicationId || topic.Device != ids.DeviceId)
         {
             return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
+        }
+
+        // The serializer does not check list entries against their nullability.
+        if (message.CorrelationIds.Any(id => id is null) || message.UplinkMessage.RxMetadata.Any(rx => rx is null))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "correlation_ids or rx_metadata has a null entry.");
         }
 
         var time = message.UplinkMessage.ReceivedAt ?? message.ReceivedAt;
@@ -137,6 +178,22 @@ public static class UplinkParser
         var key = draft.DeduplicationKey ?? FallbackKey(draft.DevEui, draft.FCnt, time);
         return UplinkParseResult.Accepted(new ParsedUplink(draft.Kind, draft.ApplicationId, draft.DevEui, key, draft.FCnt,
             draft.FPort, payload, time, draft.Gateways));
+    }
+
+    /// <summary>
+    /// A time the platform cannot believe would misplace the uplink in every series it belongs to, and
+    /// a far-future one would stay the "latest" reading until that day.
+    /// </summary>
+    private static UplinkParseResult CheckTime(ParsedUplink uplink, DateTimeOffset receivedAt)
+    {
+        // A difference of two DateTimeOffsets cannot overflow, unlike receivedAt + MaxClockLead.
+        if (uplink.NetworkTime < EarliestNetworkTime || uplink.NetworkTime - receivedAt > MaxClockLead)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.TimeOutOfRange,
+                $"Network time {uplink.NetworkTime:O} is before {EarliestNetworkTime:yyyy-MM-dd} or more than {MaxClockLead.TotalHours} h after receipt ({receivedAt.ToUniversalTime():O}).");
+        }
+
+        return UplinkParseResult.Accepted(uplink);
     }
 
     /// <summary>Without the network server's own id: the same device, counter and time is the same uplink.</summary>
