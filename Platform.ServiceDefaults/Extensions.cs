@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -27,6 +28,9 @@ public static class Extensions
         builder.AddLogRedaction();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        // Shorter than an orchestrator's grace period (DCP's ~10 s, Kubernetes' 30 s), so the
+        // services stop on their own terms: nothing is lost by it, unfinished work is redelivered.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

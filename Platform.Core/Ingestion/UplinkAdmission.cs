@@ -15,7 +15,7 @@ public sealed class UplinkAdmission(DeviceRouteCache routes)
     public async ValueTask<UplinkAdmissionResult> AdmitAsync(string topic, ReadOnlyMemory<byte> message,
         DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
     {
-        var parsed = UplinkParser.Parse(topic, message.Span); // MERGE: receivedAt
+        var parsed = UplinkParser.Parse(topic, message.Span, receivedAt);
         if (parsed.Uplink is not { } uplink)
         {
             // A message of a registered device that fails to parse is that tenant's business: its

@@ -12,6 +12,8 @@ namespace Platform.Core.Ingestion;
 /// </summary>
 public sealed class UplinkBatchPublisher(IConnection connection) : IAsyncDisposable
 {
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _channelLock = new(1, 1);
     private IChannel? _channel;
 
@@ -91,7 +93,17 @@ public sealed class UplinkBatchPublisher(IConnection connection) : IAsyncDisposa
     {
         if (_channel is not null)
         {
-            await _channel.DisposeAsync();
+            // Closing waits for the broker; a shutdown must not hang on a broker that is away.
+            // Whatever was not confirmed is still unacknowledged upstream and will be sent again.
+            try
+            {
+                await _channel.CloseAsync().WaitAsync(CloseTimeout);
+            }
+            catch (Exception exception) when (exception is TimeoutException or RabbitMQ.Client.Exceptions.AlreadyClosedException)
+            {
+            }
+
+            _channel.Dispose();
         }
 
         _channelLock.Dispose();

@@ -30,10 +30,15 @@ public sealed partial class MqttIngestionService(
     // After a reconnect the broker resends what was not acknowledged, so a stale message is left alone.
     private int _connection;
 
+    // A handler waiting for room in the pipeline gives up when the service stops: the message stays
+    // unacknowledged with the broker.
+    private CancellationToken _stopping;
+
     public bool IsSubscribed => _subscribed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
         client.DisconnectedAsync += args =>
@@ -130,7 +135,7 @@ public sealed partial class MqttIngestionService(
             traceParent,
             cancellationToken => connection == Volatile.Read(ref _connection)
                 ? message.AcknowledgeAsync(cancellationToken)
-                : Task.CompletedTask), CancellationToken.None);
+                : Task.CompletedTask), _stopping);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
