@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -31,6 +32,15 @@ var migrations = builder.AddProject<Projects.Platform_Workers>("platform-migrati
     .WithEnvironment("Platform__Bootstrap__AdminPassword", secrets.AdminPassword)
     .WaitFor(infrastructure.DatabaseServer);
 
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    // The local stack's demo tenant owns the simulator's devices, so simulated uplinks have a
+    // tenant. Never in published manifests: a production database gets no demo tenant.
+    migrations
+        .WithSimulatedFleet(settings)
+        .WithEnvironment("Platform__Bootstrap__DemoDevices", settings.SimulatorDevices.ToString(CultureInfo.InvariantCulture));
+}
+
 var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfileName: null)
     .WithHttpEndpoint(port: settings.Ports.Api, isProxied: false)
     .WithReference(infrastructure.Database)
@@ -60,8 +70,10 @@ builder.AddProject<Projects.Platform_Workers>("platform-workers", launchProfileN
 builder.AddProject<Projects.Platform_Simulator>("platform-simulator", launchProfileName: null)
     .WithHttpEndpoint()
     .WithReference(infrastructure.Mqtt)
-    .WithEnvironment("Simulator__Devices", settings.SimulatorDevices.ToString())
-    .WithEnvironment("Simulator__UplinksPerSecond", settings.SimulatorRate.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithSimulatedFleet(settings)
+    .WithEnvironment("Simulator__Devices", settings.SimulatorDevices.ToString(CultureInfo.InvariantCulture))
+    .WithEnvironment("Simulator__UplinksPerSecond", settings.SimulatorRate.ToString(CultureInfo.InvariantCulture))
+    .WithEnvironment("Simulator__IntervalSeconds", settings.SimulatorIntervalSeconds.ToString(CultureInfo.InvariantCulture))
     .WaitFor(infrastructure.MqttServer)
     .WithHttpHealthCheck("/health");
 

@@ -19,7 +19,14 @@ public sealed class PlatformHostingSettings
     /// <summary>Uplinks per second the simulator publishes in the local stack (0 turns it off).</summary>
     public double SimulatorRate { get; set; } = 1;
 
+    /// <summary>When above 0, each simulated device sends once per this many seconds instead (wins over the rate).</summary>
+    public double SimulatorIntervalSeconds { get; set; }
+
+    /// <summary>Simulated devices; the migrations register as many in the demo tenant.</summary>
     public int SimulatorDevices { get; set; } = 10;
+
+    /// <summary>Whose uplinks the simulator publishes: <c>ChirpStack</c> or <c>TheThingsStack</c>.</summary>
+    public string SimulatorFormat { get; set; } = "ChirpStack";
 
     public sealed class PortSettings
     {

@@ -1,19 +1,14 @@
 using System.Globalization;
+using Platform.Core.NetworkServer;
 
 namespace Platform.Simulator.Devices;
 
 public static class DeviceFleet
 {
-    /// <summary>Devices with consecutive DevEUIs from <paramref name="firstDevEui"/>.</summary>
-    public static IReadOnlyList<SimulatedDevice> Create(string firstDevEui, int count, Random random)
-    {
-        var first = ulong.Parse(firstDevEui, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        return Enumerable.Range(0, count)
-            .Select(index => new SimulatedDevice(
-                (first + (ulong)index).ToString("x16", CultureInfo.InvariantCulture),
-                $"simulated-{index + 1:D4}",
-                (0x26000000u + (uint)index).ToString("x8", CultureInfo.InvariantCulture),
-                random))
+    /// <summary>The fleet's devices, each with a device address of its own for its session.</summary>
+    public static IReadOnlyList<SimulatedDevice> Create(SimulatedFleet fleet, Random random) =>
+        fleet.Members()
+            .Select((member, index) => new SimulatedDevice(member,
+                (0x26000000u + (uint)index).ToString("x8", CultureInfo.InvariantCulture), random))
             .ToList();
-    }
 }

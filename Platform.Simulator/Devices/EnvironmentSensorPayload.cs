@@ -8,14 +8,14 @@ public static class EnvironmentSensorPayload
 {
     public const int FPort = 85;
 
-    public static byte[] Encode(int batteryPercent, double temperatureCelsius, double humidityPercent)
+    public static byte[] Encode(EnvironmentReading reading)
     {
-        var temperature = (short)Math.Round(temperatureCelsius * 10);
+        var temperature = (short)Math.Round(reading.TemperatureCelsius * 10);
         return
         [
-            0x01, 0x75, (byte)Math.Clamp(batteryPercent, 0, 100),
+            0x01, 0x75, (byte)reading.BatteryPercent,
             0x03, 0x67, (byte)(temperature & 0xff), (byte)((temperature >> 8) & 0xff),
-            0x04, 0x68, (byte)Math.Clamp(Math.Round(humidityPercent * 2), 0, 200),
+            0x04, 0x68, (byte)Math.Round(reading.HumidityPercent * 2),
         ];
     }
 }

@@ -8,6 +8,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNetworkServerBroker();
+        // Read and checked here, so that settings which cannot describe a fleet stop the start.
+        builder.Services.AddSingleton(SimulatedFleet.Read(builder.Configuration));
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
         builder.Services.AddHostedService<UplinkSimulatorService>();
     }

@@ -1,19 +1,18 @@
+using Platform.Core.NetworkServer;
 using Platform.Core.NetworkServer.ChirpStack;
 using Platform.Simulator.Devices;
 
 namespace Platform.Simulator.Publishing;
 
 /// <summary>Wraps a device's payload the way ChirpStack v4 publishes it, radio metadata included.</summary>
-public sealed class ChirpStackUplinkFactory(SimulatorOptions options, Random random)
+public sealed class ChirpStackUplinkFactory(SimulatedFleet fleet, Random random) : IUplinkFactory
 {
     private static readonly Guid TenantId = new("52f14cd4-c6f1-4fbd-8f87-4025e1d49242");
     private static readonly Guid DeviceProfileId = new("14855bf7-d10d-4aee-b618-ebfcb64dc7ad");
-    private static readonly ulong[] Eu868Channels = [868_100_000, 868_300_000, 868_500_000, 867_100_000, 867_300_000];
 
-    public (string Topic, ChirpStackUplinkEvent Uplink) Create(SimulatedDevice device, DateTimeOffset now)
+    public SimulatedUplink Create(SimulatedDevice device, byte[] payload, DateTimeOffset now)
     {
-        var payload = device.NextPayload(now);
-        var channel = random.Next(Eu868Channels.Length);
+        var channel = random.Next(Eu868.Channels.Length);
         var uplink = new ChirpStackUplinkEvent
         {
             DeduplicationId = Guid.NewGuid(),
@@ -22,18 +21,18 @@ public sealed class ChirpStackUplinkFactory(SimulatorOptions options, Random ran
             {
                 TenantId = TenantId,
                 TenantName = "Simulated tenant",
-                ApplicationId = options.ApplicationId,
-                ApplicationName = options.ApplicationName,
+                ApplicationId = fleet.ApplicationId,
+                ApplicationName = fleet.ApplicationName,
                 DeviceProfileId = DeviceProfileId,
                 DeviceProfileName = "TLV environment sensor",
                 DeviceName = device.Name,
-                DevEui = device.DevEui,
+                DevEui = device.DevEui.Value,
                 DeviceClassEnabled = "CLASS_A",
                 Tags = new Dictionary<string, string> { ["simulated"] = "true" },
             },
             DevAddr = device.DevAddr,
             Adr = true,
-            Dr = 5,
+            Dr = Eu868.DataRate,
             FCnt = device.FrameCounter,
             FPort = EnvironmentSensorPayload.FPort,
             Confirmed = false,
@@ -56,10 +55,11 @@ public sealed class ChirpStackUplinkFactory(SimulatorOptions options, Random ran
             ],
             TxInfo = new ChirpStackTxInfo
             {
-                Frequency = Eu868Channels[channel],
-                Modulation = new ChirpStackModulation(new ChirpStackLoraModulation(125_000, 7, "CR_4_5")),
+                Frequency = Eu868.Channels[channel],
+                Modulation = new ChirpStackModulation(new ChirpStackLoraModulation(Eu868.Bandwidth, Eu868.SpreadingFactor, "CR_4_5")),
             },
         };
-        return (ChirpStackUplinkEvent.Topic(options.ApplicationId, device.DevEui), uplink);
+        return new SimulatedUplink(ChirpStackUplinkEvent.Topic(fleet.ApplicationId, device.DevEui.Value),
+            NetworkServerJson.Serialize(uplink, NetworkServerJsonContext.Default.ChirpStackUplinkEvent));
     }
 }

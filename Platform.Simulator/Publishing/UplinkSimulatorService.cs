@@ -1,46 +1,45 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Protocol;
+using Platform.Core.Devices;
 using Platform.Core.NetworkServer;
 using Platform.Simulator.Devices;
 
 namespace Platform.Simulator.Publishing;
 
 /// <summary>
-/// Publishes uplinks of the simulated devices round-robin at a fixed total rate, QoS 1, with the
-/// network server's credentials. When it falls behind (broker away), it catches up on reconnect
-/// rather than silently sending fewer uplinks than configured.
+/// Publishes uplinks of the simulated devices on their <see cref="UplinkSchedule"/>, QoS 1, with
+/// the network server's credentials, as ChirpStack or The Things Stack would. When it falls behind
+/// (broker away), it catches up on reconnect rather than silently sending fewer uplinks than
+/// configured.
 /// </summary>
 public sealed partial class UplinkSimulatorService(
     MqttBrokerSettings broker,
+    SimulatedFleet fleet,
     IOptions<SimulatorOptions> options,
     ILogger<UplinkSimulatorService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
-    private readonly SimulatorOptions _options = options.Value;
-
     private long _published;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_options.UplinksPerSecond <= 0 || _options.Devices <= 0)
+        var schedule = UplinkSchedule.For(options.Value, fleet.Devices);
+        if (schedule.IsIdle)
         {
             LogIdle(logger);
             return;
         }
 
         var random = new Random();
-        var devices = DeviceFleet.Create(_options.FirstDevEui, _options.Devices, random);
-        var factory = new ChirpStackUplinkFactory(_options, random);
+        var devices = DeviceFleet.Create(fleet, random);
+        var factory = IUplinkFactory.For(fleet, random);
         using var client = new MqttClientFactory().CreateMqttClient();
         var clientOptions = MqttClientOptionsFactory.Create(broker, $"platform-simulator-{Guid.NewGuid():N}", persistentSession: false);
 
-        LogStarting(logger, _options.Devices, _options.UplinksPerSecond, broker.ToString());
+        LogStarting(logger, devices.Count, fleet.Format, fleet.Binding.ApplicationId, schedule.UplinksPerSecond, broker.ToString());
         var clock = Stopwatch.StartNew();
-        var next = 0;
         using var timer = new PeriodicTimer(Tick);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -51,24 +50,12 @@ public sealed partial class UplinkSimulatorService(
                     await client.ConnectAsync(clientOptions, stoppingToken);
                 }
 
-                var due = (long)(clock.Elapsed.TotalSeconds * _options.UplinksPerSecond) - _published;
-                for (var i = 0; i < due; i++)
+                for (var due = schedule.DueBy(clock.Elapsed); _published < due; _published++)
                 {
-                    var (topic, uplink) = factory.Create(devices[next], DateTimeOffset.UtcNow);
-                    var message = new MqttApplicationMessageBuilder()
-                        .WithTopic(topic)
-                        .WithPayload(JsonSerializer.SerializeToUtf8Bytes(uplink, NetworkServerJsonContext.Default.ChirpStackUplinkEvent))
-                        .WithContentType("application/json")
-                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                        .Build();
-                    var result = await client.PublishAsync(message, stoppingToken);
-                    if (!result.IsSuccess)
-                    {
-                        throw new InvalidOperationException($"The broker did not accept the uplink: {result.ReasonCode}.");
-                    }
-
-                    _published++;
-                    next = (next + 1) % devices.Count;
+                    var device = devices[schedule.DeviceOf(_published)];
+                    var now = DateTimeOffset.UtcNow;
+                    var payload = EnvironmentSensorPayload.Encode(device.NextReading(now));
+                    await PublishAsync(client, factory.Create(device, payload, now), stoppingToken);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -79,10 +66,29 @@ public sealed partial class UplinkSimulatorService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Simulating {Devices} device(s) at {Rate} uplink(s)/s to {Broker}")]
-    private static partial void LogStarting(ILogger logger, int devices, double rate, string broker);
+    private static async Task PublishAsync(IMqttClient client, SimulatedUplink uplink, CancellationToken cancellationToken)
+    {
+        using var activity = SimulatorTelemetry.StartPublish(uplink);
+        try
+        {
+            var result = await client.PublishAsync(UplinkMqttMessage.Build(uplink, activity), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException($"The broker did not accept the uplink: {result.ReasonCode}.");
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            activity?.AddException(exception).SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Simulator rate is 0: publishing nothing")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Simulating {Devices} {Format} device(s) of application {ApplicationId} at {Rate} uplink(s)/s in total to {Broker}")]
+    private static partial void LogStarting(ILogger logger, int devices, NetworkServerKind format, string applicationId, double rate, string broker);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulator rate is 0 or it has no devices: publishing nothing")]
     private static partial void LogIdle(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to {Broker} failed; retrying")]

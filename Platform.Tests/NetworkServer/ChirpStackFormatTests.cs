@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Core.NetworkServer;
-using Platform.Core.NetworkServer.ChirpStack;
-using Platform.Simulator;
 using Platform.Simulator.Devices;
 using Platform.Simulator.Publishing;
 
@@ -16,20 +13,22 @@ public sealed class ChirpStackFormatTests
     public void SimulatedUplinksHaveEveryFieldOfTheRecordedOne()
     {
         var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData, "uplinks", "chirpstack-v4-up.json")))!;
-        var options = new SimulatorOptions();
-        var device = DeviceFleet.Create(options.FirstDevEui, 1, new Random(7))[0];
+        var fleet = new SimulatedFleet { Devices = 1 };
+        var device = DeviceFleet.Create(fleet, new Random(7))[0];
+        var now = DateTimeOffset.UtcNow;
 
-        var (topic, uplink) = new ChirpStackUplinkFactory(options, new Random(7)).Create(device, DateTimeOffset.UtcNow);
-        var simulated = JsonSerializer.SerializeToNode(uplink, NetworkServerJsonContext.Default.ChirpStackUplinkEvent)!;
+        var uplink = new ChirpStackUplinkFactory(fleet, new Random(7))
+            .Create(device, EnvironmentSensorPayload.Encode(device.NextReading(now)), now);
+        var simulated = JsonNode.Parse(uplink.Json)!;
 
-        Assert.Equal($"application/{options.ApplicationId}/device/{device.DevEui}/event/up", topic);
+        Assert.Equal($"application/{fleet.ApplicationId}/device/{device.DevEui}/event/up", uplink.Topic);
         Assert.Equal(PropertyPaths(recorded).Order(), PropertyPaths(simulated).Order());
     }
 
     [Fact]
     public void SimulatedPayloadsFollowTheEnvironmentSensorRecordFormat()
     {
-        var payload = EnvironmentSensorPayload.Encode(batteryPercent: 100, temperatureCelsius: 25.7, humidityPercent: 37);
+        var payload = EnvironmentSensorPayload.Encode(new EnvironmentReading(batteryPercent: 100, temperatureCelsius: 25.7, humidityPercent: 37));
 
         // Battery 100 % (0x64), 25.7 °C as 257 little-endian (01 01), humidity 37 % as 74 half-percent (0x4a).
         Assert.Equal(Convert.FromHexString("0175640367010104684a"), payload);

@@ -1,12 +1,16 @@
 using Platform.Core.Identity;
+using Platform.Core.NetworkServer;
 using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
 
 namespace Platform.Workers.Migrations;
 
 /// <summary>
 /// <c>Platform.Workers migrate</c>: applies the schema migrations as the database owner, provisions
-/// the services' role, and exits (0 on success). The AppHost runs it before the services start;
-/// Kubernetes runs it as the migration Job. Only this command ever sees the owner's credentials.
+/// the services' role, bootstraps the first platform admin (and, for the local stack, a demo tenant
+/// that owns the simulator's devices), and exits (0 on success). The AppHost runs it before the
+/// services start; Kubernetes runs it as the migration Job. Only this command ever sees the owner's
+/// credentials.
 /// </summary>
 internal static class MigrateCommand
 {
@@ -20,6 +24,7 @@ internal static class MigrateCommand
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddPlatformIdentity();
         builder.Services.AddScoped<PlatformAdminBootstrap>();
+        builder.Services.AddScoped<DemoTenantBootstrap>();
 
         using var host = builder.Build();
         await host.StartAsync();
@@ -37,6 +42,7 @@ internal static class MigrateCommand
             }
 
             await BootstrapPlatformAdminAsync(host.Services, builder.Configuration, lifetime.ApplicationStopping);
+            await BootstrapDemoTenantAsync(host.Services, builder.Configuration, lifetime.ApplicationStopping);
             return 0;
         }
         catch (Exception exception)
@@ -63,5 +69,25 @@ internal static class MigrateCommand
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PlatformAdminBootstrap>().EnsureAsync(email, password, cancellationToken);
+    }
+
+    /// <summary>
+    /// Platform:Bootstrap:DemoDevices &gt; 0 (the AppHost sets it for the local stack, never in
+    /// published manifests): a demo tenant owning that many of the simulator's devices, as the
+    /// <c>Simulator</c> section that the simulator also reads describes them.
+    /// </summary>
+    private static async Task BootstrapDemoTenantAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var devices = configuration.GetValue<int>("Platform:Bootstrap:DemoDevices");
+        if (devices <= 0)
+        {
+            return;
+        }
+
+        var fleet = SimulatedFleet.Read(configuration) with { Devices = devices };
+        await using var scope = services.CreateAsyncScope();
+        // The admin e-mail is there: the platform admin's bootstrap, which runs first, requires it.
+        await scope.ServiceProvider.GetRequiredService<DemoTenantBootstrap>()
+            .EnsureAsync(configuration["Platform:Bootstrap:AdminEmail"]!, fleet, cancellationToken);
     }
 }

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Platform.Core.NetworkServer.Tts;
+
+/// <summary>
+/// Reads times exactly as System.Text.Json's own converter does (any ISO 8601 offset); writes them
+/// as The Things Stack does, in UTC with a "Z" instead of "+00:00".
+/// </summary>
+internal sealed class TtsTimeConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime);
+}
