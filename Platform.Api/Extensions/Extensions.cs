@@ -2,9 +2,11 @@ using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Authentication;
+using Platform.Api.Features.RejectedUplinks;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
+using Platform.Core.Ingestion;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
@@ -21,6 +23,7 @@ internal static class Extensions
     {
         builder.AddPlatformDatabase();
         builder.AddEventBus();
+        builder.AddUplinkReplay();
 
         builder.Services.AddPlatformIdentity();
         builder.Services.AddScoped<CurrentPrincipal>();
@@ -42,6 +45,21 @@ internal static class Extensions
                 settings.Version = "v1";
             };
         });
+    }
+
+    /// <summary>
+    /// What replaying a rejected uplink needs: the ingestion's admission, reading device routes
+    /// straight from the database (no cache: a device registered a moment ago must count), and its
+    /// publisher to the event bus.
+    /// </summary>
+    private static void AddUplinkReplay(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(PersistenceExtensions.ConnectionName, settings => settings.DisableHealthChecks = true);
+        builder.Services.AddSingleton<DeviceRouteLookup>();
+        builder.Services.AddSingleton<IDeviceRouteSource>(services => services.GetRequiredService<DeviceRouteLookup>());
+        builder.Services.AddSingleton<UplinkAdmission>();
+        builder.Services.AddSingleton<UplinkBatchPublisher>();
+        builder.Services.AddScoped<UplinkReplay>();
     }
 
     public static void UsePlatformApi(this WebApplication app)

@@ -13,8 +13,16 @@ public static class ApiProblems
     public static IResult TenantSuspended() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "This tenant is suspended.", type: ProblemTypes.TenantSuspended);
 
+    public static IResult PlatformAdminsOnly() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Only platform admins may do this.", type: ProblemTypes.Forbidden);
+
     public static IResult Conflict(string title) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);
+
+    /// <summary>409 for a replay that the admission refuses again: why, as <c>reason</c> (the rejection reason's name) and <c>detail</c>.</summary>
+    public static IResult UplinkRejected(string reason, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "The replayed uplink was rejected again.", detail: detail,
+        type: ProblemTypes.UplinkRejected, extensions: new Dictionary<string, object?> { ["reason"] = reason });
 
     /// <summary>
     /// 400 naming the offending field, in the shape of FastEndpoints' own validation answers

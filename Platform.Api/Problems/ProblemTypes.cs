@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string TenantSuspended = Base + "tenant-suspended";
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";
+    public const string UplinkRejected = Base + "uplink-rejected";
     public const string Validation = Base + "validation";
     public const string RateLimited = Base + "rate-limited";
 }

@@ -10,7 +10,7 @@ namespace Platform.Core.Ingestion;
 /// nobody has registered is remembered for less, so a device registered after its first uplinks
 /// starts being accepted quickly; the rejected ones can be replayed).
 /// </summary>
-public sealed class DeviceRouteCache(DeviceRouteLookup lookup, TimeProvider time)
+public sealed class DeviceRouteCache(DeviceRouteLookup lookup, TimeProvider time) : IDeviceRouteSource
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan UnknownTimeToLive = TimeSpan.FromSeconds(5);

@@ -8,9 +8,9 @@ namespace Platform.Core.Ingestion;
 /// cross-tenant read, and it goes through a database function that returns only routing columns
 /// (tenant, device, binding), never a tenant's other data.
 /// </summary>
-public sealed class DeviceRouteLookup(NpgsqlDataSource database)
+public sealed class DeviceRouteLookup(NpgsqlDataSource database) : IDeviceRouteSource
 {
-    public async Task<IReadOnlyList<DeviceRoute>> FindAsync(DevEui devEui, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<DeviceRoute>> FindAsync(DevEui devEui, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
             "SELECT tenant_id, device_id, network_server_kind, application_id FROM platform_device_routes($1)");

@@ -10,7 +10,7 @@ namespace Platform.Core.Ingestion;
 /// network-server binding is the topic's, or a rejection with its reason. Used by the ingestion for
 /// every message and by replays of rejected ones, so both apply the same rules.
 /// </summary>
-public sealed class UplinkAdmission(DeviceRouteCache routes)
+public sealed class UplinkAdmission(IDeviceRouteSource routes)
 {
     public async ValueTask<UplinkAdmissionResult> AdmitAsync(string topic, ReadOnlyMemory<byte> message,
         DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)

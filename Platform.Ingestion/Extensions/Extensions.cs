@@ -21,6 +21,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<DeviceRouteLookup>();
         builder.Services.AddSingleton<DeviceRouteCache>();
+        builder.Services.AddSingleton<IDeviceRouteSource>(services => services.GetRequiredService<DeviceRouteCache>());
         builder.Services.AddSingleton<UplinkAdmission>();
         builder.Services.AddSingleton<UplinkBatchPublisher>();
         builder.Services.AddSingleton<IngestionPipeline>();

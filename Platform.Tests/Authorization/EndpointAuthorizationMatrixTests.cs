@@ -44,6 +44,15 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         ("GET members", ["ok", "403", "403", "403", "403", "403", "403"]),
         ("GET audit", ["ok", "403", "403", "403", "403", "403", "403"]),
         ("GET audit verify", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET uplinks of device A1", ["ok", "ok", "ok", "ok", "ok", "404", "404"]),
+        ("GET uplinks of device B1", ["ok", "404", "404", "404", "404", "404", "404"]),
+        ("GET uplinks of device B2", ["ok", "404", "404", "404", "404", "ok", "404"]),
+        ("GET rejected uplinks", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET rejected uplink R", ["ok", "403", "403", "403", "403", "403", "403"]),
+        // R was replayed already: the one who may replay it hears so.
+        ("POST replay of rejected uplink R", ["409", "403", "403", "403", "403", "403", "403"]),
+        ("GET platform rejected uplinks", ["403", "403", "403", "403", "403", "403", "403"]),
+        ("POST replay of a platform rejected uplink", ["403", "403", "403", "403", "403", "403", "403"]),
     ];
 
     [Fact]
@@ -57,6 +66,8 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         var deviceA1 = await seeder.CreateDeviceAsync(tenant, organizationA);
         var deviceB1 = await seeder.CreateDeviceAsync(tenant, organizationB);
         var deviceB2 = await seeder.CreateDeviceAsync(tenant, organizationB);
+        var rejection = await seeder.CreateRejectionAsync(tenant, deviceA1, replayed: true);
+        var platformRejection = await seeder.CreateRejectionAsync(null);
         var clients = new List<HttpClient>
         {
             await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin)),
@@ -106,6 +117,14 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
             "GET members" => Get($"{root}/members"),
             "GET audit" => Get($"{root}/audit"),
             "GET audit verify" => Get($"{root}/audit/verify"),
+            "GET uplinks of device A1" => Get($"{root}/devices/{deviceA1}/uplinks"),
+            "GET uplinks of device B1" => Get($"{root}/devices/{deviceB1}/uplinks"),
+            "GET uplinks of device B2" => Get($"{root}/devices/{deviceB2}/uplinks"),
+            "GET rejected uplinks" => Get($"{root}/rejected-uplinks"),
+            "GET rejected uplink R" => Get($"{root}/rejected-uplinks/{rejection}"),
+            "POST replay of rejected uplink R" => new HttpRequestMessage(HttpMethod.Post, $"{root}/rejected-uplinks/{rejection}/replay"),
+            "GET platform rejected uplinks" => Get("/api/admin/rejected-uplinks"),
+            "POST replay of a platform rejected uplink" => new HttpRequestMessage(HttpMethod.Post, $"/api/admin/rejected-uplinks/{platformRejection}/replay"),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, null),
         };
 

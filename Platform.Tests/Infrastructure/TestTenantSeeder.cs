@@ -89,6 +89,22 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
         ExecuteAsync("INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES (@tenant, @device, @user, @access, now())",
             ("tenant", tenantId), ("device", deviceId), ("user", userId), ("access", access.ToString()));
 
+    /// <summary>
+    /// A stored rejection as the storage writes them (a BindingMismatch of a few bytes), for tests about
+    /// who may see and replay one; tests of the rejections themselves produce theirs through the broker.
+    /// </summary>
+    public async Task<Guid> CreateRejectionAsync(Guid? tenantId, Guid? deviceId = null, bool replayed = false)
+    {
+        var id = Guid.NewGuid();
+        await ExecuteAsync("""
+            INSERT INTO rejected_uplinks (id, tenant_id, device_id, topic, message, message_size, reason, detail, received_at, replayed_at)
+            VALUES (@id, @tenant, @device, @topic, @message, 3, 'BindingMismatch', 'Seeded.', now(), CASE WHEN @replayed THEN now() END)
+            """, ("id", id), ("tenant", (object?)tenantId ?? DBNull.Value), ("device", (object?)deviceId ?? DBNull.Value),
+            ("topic", $"application/{Guid.NewGuid()}/device/{RandomDevEui()}/event/up"), ("message", new byte[] { 1, 2, 3 }),
+            ("replayed", replayed));
+        return id;
+    }
+
     /// <summary>An HTTP client of the API that carries the user's session token.</summary>
     public async Task<HttpClient> LoginAsync(SeededUser user) => await LoginAsync(user.Email, Password);
 

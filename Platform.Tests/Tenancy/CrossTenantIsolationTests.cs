@@ -29,6 +29,7 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
         var organizationA = await seeder.CreateOrganizationAsync(tenantA, secretName);
         await seeder.GrantOrganizationAsync(tenantA, organizationA, adminA.Id, OrganizationAccess.Manager);
         var deviceA = await seeder.CreateDeviceAsync(tenantA, organizationA);
+        var rejectionA = await seeder.CreateRejectionAsync(tenantA, deviceA);
         var tenantB = await seeder.CreateTenantAsync();
         var adminB = await seeder.CreateUserAsync(tenantB, TenantRole.Admin);
         using var asB = await seeder.LoginAsync(adminB);
@@ -39,8 +40,12 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
             ["organizationId"] = organizationA.ToString(),
             ["deviceId"] = deviceA.ToString(),
             ["userId"] = adminA.Id.ToString(),
+            ["id"] = rejectionA.ToString(),
         };
-        var leaks = new[] { tenantA.ToString(), organizationA.ToString(), deviceA.ToString(), adminA.Id.ToString(), adminA.Email, secretName };
+        var leaks = new[]
+        {
+            tenantA.ToString(), organizationA.ToString(), deviceA.ToString(), adminA.Id.ToString(), adminA.Email, secretName, rejectionA.ToString(),
+        };
 
         // Act
         var failures = new List<string>();
@@ -66,6 +71,7 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
 
         // Assert: the route table was really read, and nothing answered otherwise.
         Assert.Contains(routes, route => route.Template == "/api/tenants/{tenantId}/organizations/{organizationId}");
+        Assert.Contains(routes, route => route == ("POST", "/api/tenants/{tenantId}/rejected-uplinks/{id}/replay"));
         Assert.Empty(failures);
     }
 

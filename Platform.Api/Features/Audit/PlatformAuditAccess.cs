@@ -1,7 +1,5 @@
-using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
-using Platform.Core.Identity;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Audit;
@@ -13,22 +11,7 @@ namespace Platform.Api.Features.Audit;
 public static class PlatformAuditAccess
 {
     /// <returns>The 403 answer for anyone else, or null once the use is recorded.</returns>
-    public static async Task<IResult?> EnterAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
-        string action, CancellationToken ct)
-    {
-        if (principal.PlatformRole != PlatformRole.Admin)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
-                title: "Only platform admins may do this.", type: ProblemTypes.Forbidden);
-        }
-
-        database.Scope.EnterPlatformScope();
-        await database.InTransactionAsync(async () =>
-        {
-            await audit.AppendAsync(new AuditRecord(null, principal.AuditActor, action, "audit", AuditChainHead.PlatformChain,
-                ClientAddress: principal.ClientAddress), ct);
-            return true;
-        }, ct);
-        return null;
-    }
+    public static Task<IResult?> EnterAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
+        string action, CancellationToken ct) =>
+        PlatformAdminGate.EnterAndRecordAsync(database, audit, principal, action, "audit", AuditChainHead.PlatformChain, ct);
 }
