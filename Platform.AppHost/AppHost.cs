@@ -85,4 +85,13 @@ builder.AddProject<Projects.Platform_Web>("platform-web", launchProfileName: nul
     .WaitFor(api)
     .WithHttpHealthCheck("/health");
 
+if (!settings.ExportTelemetry)
+{
+    foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+    {
+        // Emptied after Aspire set it: the services then run without an OTLP exporter.
+        builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+    }
+}
+
 builder.Build().Run();

@@ -28,6 +28,12 @@ public sealed class PlatformHostingSettings
     /// <summary>Whose uplinks the simulator publishes: <c>ChirpStack</c> or <c>TheThingsStack</c>.</summary>
     public string SimulatorFormat { get; set; } = "ChirpStack";
 
+    /// <summary>
+    /// Whether the services send traces, metrics and logs to the dashboard. Tests and benchmarks
+    /// run without a dashboard: exporting to nobody retries in memory and holds up every shutdown.
+    /// </summary>
+    public bool ExportTelemetry { get; set; } = true;
+
     public sealed class PortSettings
     {
         public int Web { get; set; } = 5080;

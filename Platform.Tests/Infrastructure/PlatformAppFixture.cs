@@ -47,6 +47,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
             $"--Platform:Ports:RabbitMq={ports[4]}",
             $"--Platform:Ports:RabbitMqDistribution={ports[5]}",
             $"--Platform:Ports:Epmd={ports[6]}",
+            "--Platform:ExportTelemetry=false",
         ]);
 
         App = await builder.BuildAsync();
@@ -162,7 +163,8 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         var errors = ProjectErrors();
         await App.StopAsync();
         // Kept for diagnosis after the run (the test output truncates resource logs).
-        var logFile = Path.Combine(AppContext.BaseDirectory, "TestResults", "resource-logs.txt");
+        // One file per stack: collections with stacks of their own run side by side.
+        var logFile = Path.Combine(AppContext.BaseDirectory, "TestResults", $"resource-logs-{Path.GetFileName(_stateDirectory)}.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         await File.WriteAllLinesAsync(logFile, Logs.Select(entry => $"{entry.Resource}: {entry.Line.Content}"));
         if (_logs is not null)

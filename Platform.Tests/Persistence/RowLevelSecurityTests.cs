@@ -39,6 +39,11 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                 INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES ('{tenant}', '{device}', '{_user}', 'Read', now());
                 INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, action, outcome, previous_hash, hash)
                     VALUES (gen_random_uuid(), '{tenant}', now(), 'System', 'test.seeded', 'Success', '\x00', '\x00');
+                INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,
+                                         f_cnt, f_port, payload, gateways, ingested_at)
+                    VALUES ('{tenant}', '{device}', now(), 'rls-{Guid.NewGuid()}', '0000000000000001', 'ChirpStack', 'app', 1, 1, '\x00', '[]', now());
+                INSERT INTO rejected_uplinks (id, tenant_id, device_id, topic, message, message_size, reason, detail, received_at)
+                    VALUES (gen_random_uuid(), '{tenant}', '{device}', 'topic', '\x00', 1, 'BindingMismatch', 'seeded', now());
                 """);
         }
     }
