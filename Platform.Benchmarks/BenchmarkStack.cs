@@ -1,6 +1,8 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Benchmarks;
@@ -23,23 +25,14 @@ public sealed class BenchmarkStack : IAsyncDisposable
 
     public static async Task<BenchmarkStack> StartAsync(int devices)
     {
-        var ports = FreePorts.Take(7);
         var state = Path.Combine(Path.GetTempPath(), "platform-bench-" + Guid.NewGuid().ToString("N")[..12]);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-        [
-            "--Platform:Mode=Local",
-            $"--Platform:StateDirectory={state}",
-            $"--Platform:Ports:Web={ports[0]}",
-            $"--Platform:Ports:Api={ports[1]}",
-            $"--Platform:Ports:Mqtt={ports[2]}",
-            $"--Platform:Ports:Postgres={ports[3]}",
-            $"--Platform:Ports:RabbitMq={ports[4]}",
-            $"--Platform:Ports:RabbitMqDistribution={ports[5]}",
-            $"--Platform:Ports:Epmd={ports[6]}",
-            "--Platform:ExportTelemetry=false",
-            $"--Platform:SimulatorDevices={devices}",
-            "--Platform:SimulatorRate=0",
-        ]);
+            IsolatedStackArguments.For(state, $"--Platform:SimulatorDevices={devices}", "--Platform:SimulatorRate=0"));
+        // The services' own logs (stderr included, which the testing host reports as failures) would drown the figures.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Platform.AppHost.Resources", LogLevel.None)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await app.StartAsync(timeout.Token);

@@ -35,20 +35,8 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var ports = FreePorts.Take(7);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-        [
-            "--Platform:Mode=Local",
-            $"--Platform:StateDirectory={_stateDirectory}",
-            $"--Platform:Ports:Web={ports[0]}",
-            $"--Platform:Ports:Api={ports[1]}",
-            $"--Platform:Ports:Mqtt={ports[2]}",
-            $"--Platform:Ports:Postgres={ports[3]}",
-            $"--Platform:Ports:RabbitMq={ports[4]}",
-            $"--Platform:Ports:RabbitMqDistribution={ports[5]}",
-            $"--Platform:Ports:Epmd={ports[6]}",
-            "--Platform:ExportTelemetry=false",
-        ]);
+            IsolatedStackArguments.For(_stateDirectory));
 
         App = await builder.BuildAsync();
         _logs = new ResourceLogCollector(App);
