@@ -135,6 +135,9 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
     private static Task<List<string>> TenantOwnedTablesAsync(NpgsqlConnection connection) => ListAsync(connection, """
         SELECT DISTINCT table_name::text FROM information_schema.columns
         WHERE table_schema = 'public' AND (column_name = 'tenant_id' OR table_name = 'tenants')
+          -- Partitions are read through their parent here (a month's may still be empty); that each
+          -- has forced RLS of its own is checked with every other table.
+          AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
         """);
 
     private async Task<NpgsqlConnection> OpenAsync()
