@@ -51,6 +51,9 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
 
 builder.AddProject<Projects.Platform_Ingestion>("platform-ingestion", launchProfileName: null)
     .WithHttpEndpoint()
+    // One instance subscribes plainly (its persistent subscription survives a broker restart);
+    // scaled out, the instances share one subscription group. See IngestionOptions.
+    .WithEnvironment("Ingestion__SharedSubscriptionGroup", string.Empty)
     .WithReference(infrastructure.Mqtt)
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.EventBus)

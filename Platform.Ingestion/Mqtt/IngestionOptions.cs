@@ -11,8 +11,19 @@ public sealed class IngestionOptions
     /// </summary>
     public string ClientId { get; set; } = "platform-ingestion-" + (Environment.GetEnvironmentVariable("HOSTNAME") ?? Environment.MachineName);
 
-    /// <summary>Shared-subscription group: the instances of the group split the uplinks between them.</summary>
+    /// <summary>
+    /// Shared-subscription group: the instances of the group split the uplinks between them. Empty
+    /// for a single instance, which then subscribes plainly: Mosquitto 2.0 (Debian 12's 2.0.11)
+    /// does not restore a persistent session's shared subscriptions after the broker restarts, so
+    /// until the client subscribes again every uplink published meanwhile would be dropped.
+    /// </summary>
     public string SharedSubscriptionGroup { get; set; } = "platform-ingestion";
+
+    public bool IsShared => !string.IsNullOrEmpty(SharedSubscriptionGroup);
+
+    /// <summary>The subscription filter of an uplink topic, shared (<c>$share/{group}/…</c>) or plain.</summary>
+    public string FilterFor(string topic, bool shared) =>
+        shared ? $"$share/{(IsShared ? SharedSubscriptionGroup : "platform-ingestion")}/{topic}" : topic;
 
     /// <summary>Uplink topics of the network servers (MQTT wildcards allowed).</summary>
     public List<string> Topics { get; set; } =

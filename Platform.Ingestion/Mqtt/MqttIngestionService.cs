@@ -99,12 +99,21 @@ public sealed partial class MqttIngestionService(
         }
 
         // The session keeps its subscriptions, but subscribing again is idempotent and also applies
-        // topics added to the configuration since the session was created.
+        // topics added to the configuration since the session was created. A session made under the
+        // other subscription mode (shared or not) would receive every uplink twice: drop those first.
+        var unsubscribe = new MqttClientFactory().CreateUnsubscribeOptionsBuilder();
+        foreach (var topic in _options.Topics)
+        {
+            unsubscribe.WithTopicFilter(_options.FilterFor(topic, shared: !_options.IsShared));
+        }
+
+        await client.UnsubscribeAsync(unsubscribe.Build(), cancellationToken);
+
         var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder();
         foreach (var topic in _options.Topics)
         {
             subscribe.WithTopicFilter(filter => filter
-                .WithTopic($"$share/{_options.SharedSubscriptionGroup}/{topic}")
+                .WithTopic(_options.FilterFor(topic, _options.IsShared))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
@@ -117,7 +126,8 @@ public sealed partial class MqttIngestionService(
         }
 
         _subscribed = true;
-        LogSubscribed(logger, broker.ToString(), connected.IsSessionPresent, _options.Topics.Count);
+        LogSubscribed(logger, broker.ToString(), connected.IsSessionPresent, _options.Topics.Count,
+            _options.IsShared ? $"shared group {_options.SharedSubscriptionGroup}" : "not shared");
     }
 
     private async Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs message)
@@ -139,8 +149,8 @@ public sealed partial class MqttIngestionService(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Subscribed at {Broker} (session resumed: {SessionPresent}) to {TopicCount} uplink topic(s)")]
-    private static partial void LogSubscribed(ILogger logger, string broker, bool sessionPresent, int topicCount);
+        Message = "Subscribed at {Broker} (session resumed: {SessionPresent}) to {TopicCount} uplink topic(s), {Subscription}")]
+    private static partial void LogSubscribed(ILogger logger, string broker, bool sessionPresent, int topicCount, string subscription);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connecting to {Broker} failed; retrying in {Delay}")]
     private static partial void LogConnectFailed(ILogger logger, Exception exception, string broker, TimeSpan delay);

@@ -46,9 +46,11 @@ public sealed class RestartTests
 
         await using var stream = await UplinkStream.StartAsync(_fixture, application, devEuis, perSecond: 50);
         var commands = _fixture.App.ResourceCommands;
+        var restarts = new List<string>();
         foreach (var resource in RestartedInTurn)
         {
             await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            restarts.Add($"{resource} {DateTimeOffset.UtcNow:HH:mm:ss.fff}");
             var restarted = await commands.ExecuteCommandAsync(resource, "resource-restart", TestContext.Current.CancellationToken);
             Assert.True(restarted.Success, $"{resource}: {restarted.Message}");
             await WaitUntilHealthyAsync(resource);
@@ -58,11 +60,13 @@ public sealed class RestartTests
         await stream.StopAsync();
         // This process's pooled connections died with the database restart.
         NpgsqlConnection.ClearAllPools();
-        var published = stream.Acknowledged.ToHashSet();
+        var published = stream.Acknowledged.Keys.ToHashSet();
 
         var stored = await StoredUplinks.EventuallyAsync(() => StoredKeysAsync(tenant), keys => keys.Count >= published.Count);
         Assert.Equal(stored.Count, stored.Distinct().Count());
-        Assert.Empty(published.Except(stored));
+        var lost = published.Except(stored).Select(key => stream.Acknowledged[key]).Order().ToList();
+        Assert.True(lost.Count == 0,
+            $"{lost.Count} of {published.Count} acknowledged uplinks not stored, published {lost.FirstOrDefault():HH:mm:ss.fff}–{lost.LastOrDefault():HH:mm:ss.fff}; restarts: {string.Join(", ", restarts)}");
         Assert.Empty(stored.Except(published));
         Assert.True(published.Count > 500, $"only {published.Count} uplinks were published");
     }

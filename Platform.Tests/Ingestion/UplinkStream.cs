@@ -29,7 +29,8 @@ public sealed class UplinkStream : IAsyncDisposable
         _interval = TimeSpan.FromSeconds(1 / perSecond);
     }
 
-    public ConcurrentBag<string> Acknowledged { get; } = [];
+    /// <summary>Deduplication id of every uplink the broker acknowledged, with when it was published.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> Acknowledged { get; } = new();
 
     public int Retries { get; private set; }
 
@@ -79,7 +80,7 @@ public sealed class UplinkStream : IAsyncDisposable
                     var result = await _client.PublishAsync(uplink, CancellationToken.None);
                     if (result.IsSuccess)
                     {
-                        Acknowledged.Add(deduplicationId.ToString());
+                        Acknowledged[deduplicationId.ToString()] = DateTimeOffset.UtcNow;
                         break;
                     }
                 }
