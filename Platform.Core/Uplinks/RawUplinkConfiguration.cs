@@ -19,7 +19,7 @@ internal sealed class RawUplinkConfiguration : IEntityTypeConfiguration<RawUplin
         // Serves "one device, time range" and "latest per device" (a backward scan), and makes a
         // redelivered uplink (same device, time and key) a conflict instead of a second row.
         builder.HasKey(uplink => new { uplink.TenantId, uplink.DeviceId, uplink.ReceivedAt, uplink.DeduplicationKey });
-        builder.Property(uplink => uplink.DeduplicationKey).HasColumnName("dedup_key").HasMaxLength(200);
+        builder.Property(uplink => uplink.DeduplicationKey).HasColumnName("dedup_key").HasMaxLength(UplinkParser.MaxDeduplicationKeyLength);
         builder.Property(uplink => uplink.DevEui)
             .HasConversion(devEui => devEui.Value, value => DevEui.Parse(value))
             .HasMaxLength(16);

@@ -40,6 +40,8 @@ public static partial class HostileUplinks
         yield return r.Tts("f_cnt is a word", Reason.InvalidField, j => j["uplink_message"]!["f_cnt"] = "seventy-seven");
         yield return r.ChirpStack("time is not a date", Reason.InvalidField, j => j["time"] = "yesterday");
         yield return r.ChirpStack("deduplicationId is not a UUID", Reason.InvalidField, j => j["deduplicationId"] = "' OR 1=1 --");
+        yield return r.Tts("as:up: correlation id too long to be a key", Reason.InvalidField,
+            j => j["correlation_ids"] = new System.Text.Json.Nodes.JsonArray("as:up:" + new string('A', 10_000)));
 
         // A number where a string belongs.
         yield return r.ChirpStack("deviceInfo.devEui is a number", Reason.InvalidField, j => j["deviceInfo"]!["devEui"] = 24124136502217);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using Npgsql;
 using Platform.Core.Ingestion;
 using Platform.Core.Messaging;
 using RabbitMQ.Client;
@@ -89,14 +90,28 @@ public sealed partial class UplinkStorageService(
             while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
             {
                 var taken = Take(deliveries.Reader);
-                await WriteUntilStoredAsync(taken, stoppingToken);
-                if (!channel.IsOpen)
+                if (await StoreAsync(taken, stoppingToken))
                 {
-                    // The broker redelivers what this channel had not acknowledged.
-                    throw new InvalidOperationException("The channel closed; consuming again.");
+                    EnsureOpen(channel);
+                    await channel.BasicAckAsync(taken[^1].Tag, multiple: true, stoppingToken);
+                    continue;
                 }
 
-                await channel.BasicAckAsync(taken[^1].Tag, multiple: true, stoppingToken);
+                // One of them can never be stored: store them one at a time, and dead-letter that one
+                // instead of letting it hold up every uplink behind it.
+                foreach (var delivery in taken)
+                {
+                    var stored = taken.Count > 1 && await StoreAsync([delivery], stoppingToken);
+                    EnsureOpen(channel);
+                    if (stored)
+                    {
+                        await channel.BasicAckAsync(delivery.Tag, multiple: false, stoppingToken);
+                    }
+                    else
+                    {
+                        await channel.BasicRejectAsync(delivery.Tag, requeue: false, stoppingToken);
+                    }
+                }
             }
         }
         finally
@@ -121,7 +136,12 @@ public sealed partial class UplinkStorageService(
         return taken;
     }
 
-    private async Task WriteUntilStoredAsync(List<Delivery> taken, CancellationToken stoppingToken)
+    /// <summary>
+    /// Writes the deliveries, retrying for as long as the failure is the database's (unavailable,
+    /// restarting, overloaded). False when the data itself can never be stored (a value the schema
+    /// refuses); the caller then dead-letters it.
+    /// </summary>
+    private async Task<bool> StoreAsync(List<Delivery> taken, CancellationToken stoppingToken)
     {
         var uplinks = taken.SelectMany(delivery => delivery.Batch.Uplinks).ToList();
         var rejections = taken.SelectMany(delivery => delivery.Batch.Rejections).ToList();
@@ -140,7 +160,12 @@ public sealed partial class UplinkStorageService(
                     TraceStored(uplink.TraceParent, started, committed, uplink);
                 }
 
-                return;
+                return true;
+            }
+            catch (PostgresException exception) when (IsPermanent(exception))
+            {
+                LogUnstorable(logger, taken.Count, exception.SqlState, exception.MessageText);
+                return false;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -149,6 +174,24 @@ public sealed partial class UplinkStorageService(
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
+        }
+    }
+
+    /// <summary>
+    /// Data exceptions (22…), integrity violations (23…) and refused access (42…) come from what is
+    /// written, not from the database's state: retrying them would never end.
+    /// </summary>
+    private static bool IsPermanent(PostgresException exception) =>
+        exception.SqlState.StartsWith("22", StringComparison.Ordinal)
+        || exception.SqlState.StartsWith("23", StringComparison.Ordinal)
+        || exception.SqlState.StartsWith("42", StringComparison.Ordinal);
+
+    private static void EnsureOpen(IChannel channel)
+    {
+        if (!channel.IsOpen)
+        {
+            // The broker redelivers what this channel had not acknowledged.
+            throw new InvalidOperationException("The channel closed; consuming again.");
         }
     }
 
@@ -182,6 +225,10 @@ public sealed partial class UplinkStorageService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} uplink(s)/rejection(s) failed; they stay unacknowledged and are retried in {Delay}")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Count} uplink batch(es) cannot be stored ({SqlState}: {Problem}); written one by one, the unstorable one is dead-lettered")]
+    private static partial void LogUnstorable(ILogger logger, int count, string sqlState, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on the uplink queue is not an uplink batch ({Problem}); dead-lettered")]
     private static partial void LogUnreadableMessage(ILogger logger, string? messageId, string problem);

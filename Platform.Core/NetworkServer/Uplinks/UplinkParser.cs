@@ -20,6 +20,9 @@ public static class UplinkParser
     /// <summary>The largest LoRaWAN application payload (DR7, no repeater) is 242 bytes; 255 leaves room for none larger.</summary>
     public const int MaxPayloadBytes = 255;
 
+    /// <summary>The stored deduplication key's limit: a TTS <c>as:up:</c> id is about 32 characters.</summary>
+    public const int MaxDeduplicationKeyLength = 200;
+
     /// <summary>LoRaWAN 1.0 was published in 2015: no network server time is older.</summary>
     public static readonly DateTimeOffset EarliestNetworkTime = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -143,6 +146,13 @@ public static class UplinkParser
         }
 
         var correlation = message.CorrelationIds.FirstOrDefault(id => id.StartsWith("as:up:", StringComparison.Ordinal));
+        if (correlation?.Length > MaxDeduplicationKeyLength)
+        {
+            // It becomes part of the stored row's key: a longer one could never be stored.
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField,
+                $"The as:up: correlation id is longer than {MaxDeduplicationKeyLength} characters.");
+        }
+
         return Finish(new Draft(NetworkServerKind.TheThingsStack, topic.ApplicationId, devEui, correlation,
             message.UplinkMessage.FCnt, message.UplinkMessage.FPort, message.UplinkMessage.FrmPayload, time.Value,
             message.UplinkMessage.RxMetadata
