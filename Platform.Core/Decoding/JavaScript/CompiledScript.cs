@@ -1,0 +1,15 @@
+using Acornima.Ast;
+using Jint;
+
+namespace Platform.Core.Decoding.JavaScript;
+
+/// <summary>
+/// A decoder script parsed once (a Jint prepared script) and known to define <c>decodeUplink</c>.
+/// Immutable and shared by every engine that runs it; obtained from <see cref="ScriptCompiler"/>.
+/// </summary>
+public sealed class CompiledScript
+{
+    internal CompiledScript(Prepared<Script> prepared) => Prepared = prepared;
+
+    internal Prepared<Script> Prepared { get; }
+}
