@@ -5,6 +5,12 @@ using Platform.Core.Persistence;
 using Platform.Simulator.Devices;
 using Platform.Simulator.Publishing;
 
+// `decoders`: decode time per uplink, without the stack.
+if (args.Contains("decoders"))
+{
+    return DecoderBenchmark.Run();
+}
+
 // The ingestion benchmark: the real stack (Mosquitto, ingestion, RabbitMQ, storage worker,
 // PostgreSQL) under a fixed offered load from this separate process, against the broker's own
 // passthrough measured in the same run. Usage: --rate 12000 --seconds 60 --devices 1000
