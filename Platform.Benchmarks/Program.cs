@@ -5,10 +5,10 @@ using Platform.Core.Persistence;
 using Platform.Simulator.Devices;
 using Platform.Simulator.Publishing;
 
-// `decoders`: decode time per uplink, without the stack.
-if (args.Contains("decoders"))
+// `steps`: parse and decode time per uplink, without the stack.
+if (args.Contains("steps"))
 {
-    return DecoderBenchmark.Run();
+    return StepBenchmark.Run();
 }
 
 // The ingestion benchmark: the real stack (Mosquitto, ingestion, RabbitMQ, storage worker,
