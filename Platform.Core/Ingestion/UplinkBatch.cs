@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Core.Ingestion;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace Platform.Core.Ingestion;
 /// </summary>
 public sealed record UplinkBatch(IReadOnlyList<AdmittedUplink> Uplinks, IReadOnlyList<UplinkRejection> Rejections)
 {
+    [JsonIgnore]
     public int Count => Uplinks.Count + Rejections.Count;
 }

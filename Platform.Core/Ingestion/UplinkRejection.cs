@@ -25,6 +25,4 @@ public sealed record UplinkRejection(
     public const int MaxStoredMessageBytes = UplinkParser.MaxMessageBytes;
     public const int MaxTopicLength = 512;
     public const int MaxDetailLength = 1000;
-
-    public bool IsTruncated => Message.Length < MessageSize;
 }

@@ -17,13 +17,18 @@ public sealed class IngestionOptions
     /// does not restore a persistent session's shared subscriptions after the broker restarts, so
     /// until the client subscribes again every uplink published meanwhile would be dropped.
     /// </summary>
-    public string SharedSubscriptionGroup { get; set; } = "platform-ingestion";
+    public string SharedSubscriptionGroup { get; set; } = DefaultSharedSubscriptionGroup;
+
+    public const string DefaultSharedSubscriptionGroup = "platform-ingestion";
 
     public bool IsShared => !string.IsNullOrEmpty(SharedSubscriptionGroup);
 
-    /// <summary>The subscription filter of an uplink topic, shared (<c>$share/{group}/…</c>) or plain.</summary>
+    /// <summary>
+    /// The subscription filter of an uplink topic, shared (<c>$share/{group}/…</c>; the default group
+    /// when this instance is not shared, to drop a subscription an earlier shared run left) or plain.
+    /// </summary>
     public string FilterFor(string topic, bool shared) =>
-        shared ? $"$share/{(IsShared ? SharedSubscriptionGroup : "platform-ingestion")}/{topic}" : topic;
+        shared ? $"$share/{(IsShared ? SharedSubscriptionGroup : DefaultSharedSubscriptionGroup)}/{topic}" : topic;
 
     /// <summary>Uplink topics of the network servers (MQTT wildcards allowed).</summary>
     public List<string> Topics { get; set; } =

@@ -1,6 +1,4 @@
-using Npgsql;
 using Platform.Core.Devices;
-using Platform.Core.Persistence;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Ingestion;
@@ -45,7 +43,8 @@ public sealed class HostileUplinkIngestionTests(PlatformAppFixture fixture)
 
         var stored = new StoredUplinks(fixture);
         Assert.Equal(corpus.Count, await StoredUplinks.EventuallyAsync(() => stored.CountAsync(device), count => count >= corpus.Count));
-        var rejections = await StoredUplinks.EventuallyAsync(() => RejectionsAsync(corpus), found => found.Count >= corpus.Count);
+        var topics = corpus.Select(hostile => hostile.Topic).ToHashSet();
+        var rejections = await StoredUplinks.EventuallyAsync(() => stored.RejectionsAsync(topics), found => found.Count >= corpus.Count);
         Assert.All(corpus, hostile =>
         {
             var message = hostile.Message.Length > Platform.Core.Ingestion.UplinkRejection.MaxStoredMessageBytes ? hostile.Message[..Platform.Core.Ingestion.UplinkRejection.MaxStoredMessageBytes] : hostile.Message;
@@ -56,25 +55,5 @@ public sealed class HostileUplinkIngestionTests(PlatformAppFixture fixture)
         });
         Assert.Equal("Healthy", fixture.CurrentState("platform-ingestion").Snapshot.HealthStatus?.ToString());
         Assert.Equal("Healthy", fixture.CurrentState("platform-workers").Snapshot.HealthStatus?.ToString());
-    }
-
-    private async Task<List<(string Topic, byte[] Message, int Size, string Reason)>> RejectionsAsync(IReadOnlyList<HostileUplink> corpus)
-    {
-        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT set_config('platform.scope', 'platform', false);
-            SELECT topic, message, message_size, reason FROM rejected_uplinks WHERE topic = ANY(@topics)
-            """, connection);
-        command.Parameters.AddWithValue("topics", corpus.Select(hostile => hostile.Topic).Distinct().ToArray());
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        await reader.NextResultAsync(TestContext.Current.CancellationToken);
-        var rejections = new List<(string, byte[], int, string)>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            rejections.Add((reader.GetString(0), (byte[])reader.GetValue(1), reader.GetInt32(2), reader.GetString(3)));
-        }
-
-        return rejections;
     }
 }

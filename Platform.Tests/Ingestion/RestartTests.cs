@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Npgsql;
 using Platform.Core.Devices;
-using Platform.Core.Persistence;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Ingestion;
@@ -62,7 +61,7 @@ public sealed class RestartTests
         NpgsqlConnection.ClearAllPools();
         var published = stream.Acknowledged.Keys.ToHashSet();
 
-        var stored = await StoredUplinks.EventuallyAsync(() => StoredKeysAsync(tenant), keys => keys.Count >= published.Count);
+        var stored = await StoredUplinks.EventuallyAsync(() => new StoredUplinks(_fixture).KeysAsync(tenant), keys => keys.Count >= published.Count);
         Assert.Equal(stored.Count, stored.Distinct().Count());
         var lost = published.Except(stored).Select(key => stream.Acknowledged[key]).Order().ToList();
         Assert.True(lost.Count == 0,
@@ -91,23 +90,5 @@ public sealed class RestartTests
                 Assert.True(started.Success, $"{resource}: {started.Message}");
             }
         }
-    }
-
-    private async Task<List<string>> StoredKeysAsync(Guid tenantId)
-    {
-        await using var connection = new NpgsqlConnection(await _fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT set_config('platform.tenant_id', @tenant, false); SELECT dedup_key FROM raw_uplinks", connection);
-        command.Parameters.AddWithValue("tenant", tenantId.ToString());
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        await reader.NextResultAsync(TestContext.Current.CancellationToken);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
     }
 }
