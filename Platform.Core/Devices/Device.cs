@@ -11,6 +11,7 @@ public sealed class Device : ITenantOwned
     public const int MaxTagValueLength = 256;
 
     private Dictionary<string, string> _tags = [];
+    private Dictionary<string, string> _variables = [];
 
     private Device()
     {
@@ -47,6 +48,15 @@ public sealed class Device : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The decoder its uplinks are decoded with (that decoder's active version); null: stored raw only.</summary>
+    public Guid? DecoderId { get; private set; }
+
+    /// <summary>
+    /// ChirpStack's device variables, handed to the decoder as <c>input.variables</c> (calibration
+    /// offsets, a sensor's range). Same limits as tags.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables => _variables;
+
     public void Rename(string name) => Name = ValidName(name);
 
     public void AssignTo(Guid organizationId) => OrganizationId = organizationId;
@@ -54,6 +64,10 @@ public sealed class Device : ITenantOwned
     public void BindTo(NetworkServerBinding networkServer) => NetworkServer = networkServer;
 
     public void Retag(IReadOnlyDictionary<string, string>? tags) => _tags = ValidTags(tags);
+
+    public void AssignDecoder(Guid? decoderId) => DecoderId = decoderId;
+
+    public void SetVariables(IReadOnlyDictionary<string, string>? variables) => _variables = ValidTags(variables, "variables");
 
     private static string ValidName(string name)
     {
@@ -63,12 +77,12 @@ public sealed class Device : ITenantOwned
             : name;
     }
 
-    private static Dictionary<string, string> ValidTags(IReadOnlyDictionary<string, string>? tags)
+    private static Dictionary<string, string> ValidTags(IReadOnlyDictionary<string, string>? tags, string kind = "tags")
     {
         tags ??= new Dictionary<string, string>();
         if (tags.Count > MaxTags)
         {
-            throw new ArgumentException($"A device has at most {MaxTags} tags.", nameof(tags));
+            throw new ArgumentException($"A device has at most {MaxTags} {kind}.", kind);
         }
 
         foreach (var (key, value) in tags)
@@ -76,7 +90,7 @@ public sealed class Device : ITenantOwned
             if (key.Length is 0 or > MaxTagKeyLength || value.Length > MaxTagValueLength)
             {
                 throw new ArgumentException(
-                    $"Tag keys are 1 to {MaxTagKeyLength} characters, values at most {MaxTagValueLength}.", nameof(tags));
+                    $"The keys of {kind} are 1 to {MaxTagKeyLength} characters, values at most {MaxTagValueLength}.", kind);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Core.Decoders;
 using Platform.Core.Organizations;
 
 namespace Platform.Core.Devices;
@@ -28,18 +29,26 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
                 .HasMaxLength(NetworkServerBinding.MaxApplicationIdLength);
         });
         builder.Navigation(device => device.NetworkServer).IsRequired();
-        builder.Property<Dictionary<string, string>>("_tags")
-            .HasColumnName("tags")
-            .HasColumnType("jsonb")
-            .HasConversion(
-                tags => JsonSerializer.Serialize(tags, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (left, right) => left!.Count == right!.Count && !left.Except(right).Any(),
-                    tags => tags.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-                    tags => new Dictionary<string, string>(tags, StringComparer.Ordinal)));
+        StringMap(builder, "_tags", "tags");
+        StringMap(builder, "_variables", "variables");
         builder.Ignore(device => device.Tags);
+        builder.Ignore(device => device.Variables);
+        // A decoder in use cannot be deleted; its devices must be moved first.
+        builder.HasOne<Decoder>().WithMany().HasForeignKey(device => device.DecoderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany()
             .HasForeignKey(device => new { device.TenantId, device.OrganizationId }).OnDelete(DeleteBehavior.Restrict);
     }
+
+    private static void StringMap(EntityTypeBuilder<Device> builder, string field, string column) =>
+        builder.Property<Dictionary<string, string>>(field)
+            .HasColumnName(column)
+            .HasColumnType("jsonb")
+            .HasDefaultValueSql("'{}'::jsonb")
+            .HasConversion(
+                map => JsonSerializer.Serialize(map, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (left, right) => left!.Count == right!.Count && !left.Except(right).Any(),
+                    map => map.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    map => new Dictionary<string, string>(map, StringComparer.Ordinal)));
 }

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Audit;
+using Platform.Core.Decoders;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
+using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
 using Platform.Core.Uplinks;
@@ -29,6 +31,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<RawUplink> RawUplinks => Set<RawUplink>();
     public DbSet<RejectedUplink> RejectedUplinks => Set<RejectedUplink>();
+    public DbSet<Decoder> Decoders => Set<Decoder>();
+    public DbSet<DecoderVersion> DecoderVersions => Set<DecoderVersion>();
+    public DbSet<RedecodeJob> RedecodeJobs => Set<RedecodeJob>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<DeviceLatest> DeviceLatest => Set<DeviceLatest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -60,6 +67,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             || TenantMemberships.Any(membership => membership.TenantId == tenant.Id && membership.UserId == Scope.UserId));
         modelBuilder.Entity<AuditEvent>().HasQueryFilter(auditEvent =>
             Scope.IsPlatform || (auditEvent.TenantId != null && auditEvent.TenantId == Scope.TenantId));
+        // Library decoders (no tenant) are read by every tenant; RLS lets only the platform scope change them.
+        modelBuilder.Entity<Decoder>().HasQueryFilter(decoder =>
+            Scope.IsPlatform || decoder.TenantId == null || decoder.TenantId == Scope.TenantId);
+        modelBuilder.Entity<DecoderVersion>().HasQueryFilter(version =>
+            Scope.IsPlatform || version.TenantId == null || version.TenantId == Scope.TenantId);
         modelBuilder.Entity<RejectedUplink>().HasQueryFilter(rejected =>
             Scope.IsPlatform || (rejected.TenantId != null && rejected.TenantId == Scope.TenantId));
     }

@@ -46,4 +46,17 @@ public sealed class RawUplink : ITenantOwned
 
     /// <summary>When the storage committed it.</summary>
     public DateTimeOffset StoredAt { get; private set; }
+
+    /// <summary>The decoder version that decoded it last; null when its device had no decoder then.</summary>
+    public Guid? DecoderVersionId { get; private set; }
+
+    /// <summary>The decoder's <c>data</c> object as JSON, when decoding succeeded.</summary>
+    public string? Decoded { get; private set; }
+
+    public string[]? DecodeWarnings { get; private set; }
+
+    /// <summary>Why decoding failed (the decoder's own errors or a broken sandbox limit); the raw uplink is kept regardless.</summary>
+    public string[]? DecodeErrors { get; private set; }
+
+    public DateTimeOffset? DecodedAt { get; private set; }
 }

@@ -25,6 +25,7 @@ internal sealed class RawUplinkConfiguration : IEntityTypeConfiguration<RawUplin
             .HasMaxLength(16);
         builder.Property(uplink => uplink.NetworkServerKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(uplink => uplink.ApplicationId).HasMaxLength(NetworkServerBinding.MaxApplicationIdLength);
+        builder.Property(uplink => uplink.Decoded).HasColumnType("jsonb");
         builder.Property(uplink => uplink.Gateways)
             .HasColumnType("jsonb")
             .HasConversion(

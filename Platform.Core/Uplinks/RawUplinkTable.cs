@@ -13,6 +13,30 @@ internal static class RawUplinkTable
 
     private const string TenantRule = "platform_in_platform_scope() OR tenant_id = platform_current_tenant()";
 
+    /// <summary>The Ingestion migration's partition function; later replaced by <c>platform_ensure_month_partition</c>.</summary>
+    public const string PartitionFunction = $"""
+        CREATE FUNCTION platform_ensure_raw_uplinks_partition(uplink_time timestamp with time zone) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $fn$
+        DECLARE
+            month_start timestamp with time zone := date_trunc('month', uplink_time, 'UTC');
+            partition_name text := 'raw_uplinks_' || to_char(month_start AT TIME ZONE 'UTC', 'YYYY_MM');
+        BEGIN
+            IF to_regclass(partition_name) IS NULL THEN
+                BEGIN
+                    EXECUTE format('CREATE TABLE %I PARTITION OF raw_uplinks FOR VALUES FROM (%L) TO (%L)',
+                        partition_name, month_start, month_start + interval '1 month');
+                    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', partition_name);
+                    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', partition_name);
+                    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING ({TenantRule}) WITH CHECK ({TenantRule})', partition_name);
+                EXCEPTION WHEN duplicate_table OR duplicate_object THEN
+                    NULL; -- another worker created it at the same moment
+                END;
+            END IF;
+            RETURN partition_name;
+        END
+        $fn$;
+        """;
+
     public const string Create = $"""
         CREATE TABLE raw_uplinks (
             tenant_id uuid NOT NULL,
@@ -34,27 +58,7 @@ internal static class RawUplinkTable
         ALTER TABLE raw_uplinks FORCE ROW LEVEL SECURITY;
         CREATE POLICY tenant_isolation ON raw_uplinks USING ({TenantRule}) WITH CHECK ({TenantRule});
 
-        CREATE FUNCTION platform_ensure_raw_uplinks_partition(uplink_time timestamp with time zone) RETURNS text
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $fn$
-        DECLARE
-            month_start timestamp with time zone := date_trunc('month', uplink_time, 'UTC');
-            partition_name text := 'raw_uplinks_' || to_char(month_start AT TIME ZONE 'UTC', 'YYYY_MM');
-        BEGIN
-            IF to_regclass(partition_name) IS NULL THEN
-                BEGIN
-                    EXECUTE format('CREATE TABLE %I PARTITION OF raw_uplinks FOR VALUES FROM (%L) TO (%L)',
-                        partition_name, month_start, month_start + interval '1 month');
-                    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', partition_name);
-                    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', partition_name);
-                    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING ({TenantRule}) WITH CHECK ({TenantRule})', partition_name);
-                EXCEPTION WHEN duplicate_table OR duplicate_object THEN
-                    NULL; -- another worker created it at the same moment
-                END;
-            END IF;
-            RETURN partition_name;
-        END
-        $fn$;
-
+        {PartitionFunction}
         SELECT platform_ensure_raw_uplinks_partition(now());
         SELECT platform_ensure_raw_uplinks_partition(now() + interval '1 month');
         """;

@@ -44,8 +44,35 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                     VALUES ('{tenant}', '{device}', now(), 'rls-{Guid.NewGuid()}', '0000000000000001', 'ChirpStack', 'app', 1, 1, '\x00', '[]', now());
                 INSERT INTO rejected_uplinks (id, tenant_id, device_id, topic, message, message_size, reason, detail, received_at)
                     VALUES (gen_random_uuid(), '{tenant}', '{device}', 'topic', '\x00', 1, 'BindingMismatch', 'seeded', now());
+                {DecoderRows(tenant, device)}
                 """);
         }
+
+        await ExecuteAsync(connection, DecoderRows(null, null));
+    }
+
+    private const string EmptyArray = "{}";
+    private const string Temperature = """{"temperature": 21.5}""";
+
+    /// <summary>A decoder with one version, and (for a tenant) a re-decode job, a measurement and latest values of its device.</summary>
+    private static string DecoderRows(Guid? tenant, Guid? device)
+    {
+        var decoder = Guid.NewGuid();
+        var owner = tenant is { } id ? $"'{id}'" : "NULL";
+        var rows = $"""
+            INSERT INTO decoders (id, tenant_id, name, description, active_version, latest_version, created_at, updated_at)
+                VALUES ('{decoder}', {owner}, 'rls-{decoder:N}', '', 1, 1, now(), now());
+            INSERT INTO decoder_versions (decoder_id, version, tenant_id, id, codec, vectors, notes, created_at)
+                VALUES ('{decoder}', 1, {owner}, gen_random_uuid(), 'CayenneLpp', '[]', '', now());
+            """;
+        return device is null ? rows : rows + $"""
+            INSERT INTO redecode_jobs (tenant_id, id, decoder_id, version, version_id, range_from, range_to, device_ids, status, processed, failed, created_at)
+                VALUES ({owner}, gen_random_uuid(), '{decoder}', 1, gen_random_uuid(), now() - interval '1 day', now(), '{EmptyArray}', 'Pending', 0, 0, now());
+            INSERT INTO measurements (tenant_id, device_id, received_at, dedup_key, name, value)
+                VALUES ({owner}, '{device}', now(), 'rls', 'temperature', 21.5);
+            INSERT INTO device_latest (tenant_id, device_id, last_seen_at, last_f_cnt, data)
+                VALUES ({owner}, '{device}', now(), 1, '{Temperature}');
+            """;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -74,8 +101,28 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
 
         foreach (var table in await TenantOwnedTablesAsync(connection))
         {
-            Assert.Equal(0L, await CountAsync(connection, $"SELECT count(*) FROM {table}"));
+            // Platform library rows (no tenant) are meant for everyone; see the library test below.
+            var tenantOwned = table == "tenants" ? "true" : "tenant_id IS NOT NULL";
+            Assert.Equal(0L, await CountAsync(connection, $"SELECT count(*) FROM {table} WHERE {tenantOwned}"));
         }
+    }
+
+    [Fact]
+    public async Task ATenantReadsThePlatformDecoderLibraryButCannotChangeIt()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.tenant_id', '{_tenantA}', false)");
+
+        Assert.True(await CountAsync(connection, "SELECT count(*) FROM decoders WHERE tenant_id IS NULL") > 0);
+        Assert.True(await CountAsync(connection, "SELECT count(*) FROM decoder_versions WHERE tenant_id IS NULL") > 0);
+
+        var added = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
+            "INSERT INTO decoders (id, tenant_id, name, description, latest_version, created_at, updated_at) VALUES (gen_random_uuid(), NULL, 'forged', '', 0, now(), now())"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, added.SqlState);
+        // Updates and deletes of library rows find no row to act on.
+        Assert.Equal(0, await AffectedAsync(connection, "UPDATE decoder_versions SET notes = 'forged' WHERE tenant_id IS NULL"));
+        Assert.Equal(0, await AffectedAsync(connection, "DELETE FROM decoder_versions WHERE tenant_id IS NULL"));
+        Assert.Equal(0, await AffectedAsync(connection, "UPDATE decoders SET tenant_id = platform_current_tenant() WHERE tenant_id IS NULL"));
     }
 
     [Fact]
@@ -151,6 +198,12 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private static async Task<int> AffectedAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(Ct);
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)

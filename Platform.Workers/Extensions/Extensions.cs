@@ -14,7 +14,7 @@ internal static class Extensions
         builder.AddEventBus();
 
         builder.Services.AddSingleton<StorageMetrics>();
-        builder.Services.AddSingleton<RawUplinkPartitions>();
+        builder.Services.AddSingleton<MonthPartitions>();
         builder.Services.AddSingleton<UplinkStoreWriter>();
         builder.Services.AddHostedService<UplinkStorageService>();
     }

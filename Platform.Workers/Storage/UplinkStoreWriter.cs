@@ -11,7 +11,7 @@ namespace Platform.Workers.Storage;
 /// redelivered rejection its id, and neither creates a second row. Rows are written per tenant with
 /// that tenant set in the session, so row-level security checks the storage too.
 /// </summary>
-public sealed class UplinkStoreWriter(NpgsqlDataSource database, RawUplinkPartitions partitions)
+public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions partitions)
 {
     private const string InsertUplinks = """
         INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,

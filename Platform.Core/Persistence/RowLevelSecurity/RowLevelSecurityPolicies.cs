@@ -71,6 +71,22 @@ internal static class RowLevelSecurityPolicies
             WITH CHECK (tenant_id IS NULL OR tenant_id = platform_current_tenant());
         """;
 
+    /// <summary>
+    /// Decoders and their versions: a tenant reads its own and the platform library's (tenant_id
+    /// NULL), and writes only its own; the library is written in platform scope only.
+    /// </summary>
+    public static string WithPlatformLibrary(string table) => $"""
+        ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON {table}
+            USING (platform_in_platform_scope() OR tenant_id = platform_current_tenant() OR tenant_id IS NULL)
+            WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant());
+        CREATE POLICY library_read_only ON {table} AS RESTRICTIVE FOR UPDATE
+            USING (platform_in_platform_scope() OR tenant_id IS NOT NULL);
+        CREATE POLICY library_undeletable ON {table} AS RESTRICTIVE FOR DELETE
+            USING (platform_in_platform_scope() OR tenant_id IS NOT NULL);
+        """;
+
     public static readonly string[] TenantOwnedTables = ["organizations", "organization_grants", "devices", "device_grants"];
 
     private static string[] AllTables => ["tenants", "tenant_memberships", "audit_events", .. TenantOwnedTables];
