@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Audit;
+using Platform.Core.Decoders.Library;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
 using Platform.Core.NetworkServer;
@@ -12,7 +13,8 @@ namespace Platform.Core.Tenancy;
 /// <summary>
 /// The local stack's demo: a tenant "Demo" whose organization "Simulated sensors" holds the
 /// simulator's devices, administered by the platform admin, so that simulated uplinks belong to a
-/// tenant from the first start. Idempotent: what exists is left as it is (a device someone renamed
+/// tenant from the first start, decoded with the platform library's decoder for the simulator's
+/// payload format. Idempotent: what exists is left as it is (a device someone renamed
 /// or rebound stays so), only what is missing is added, each addition audited as the system's.
 /// </summary>
 public sealed partial class DemoTenantBootstrap(
@@ -121,6 +123,10 @@ public sealed partial class DemoTenantBootstrap(
             LogOtherBinding(logger, rebound, binding.Kind, binding.ApplicationId);
         }
 
+        // The library decoder for the simulator's payloads: installed by the migration just before.
+        var decoderId = await database.Decoders.AsNoTracking()
+            .Where(decoder => decoder.TenantId == null && decoder.Name == DecoderLibrary.EnvironmentSensorName)
+            .Select(decoder => (Guid?)decoder.Id).SingleOrDefaultAsync(cancellationToken);
         var now = time.GetUtcNow();
         var added = 0;
         foreach (var member in members.Where(member => !registered.ContainsKey(member.DevEui)))
@@ -128,6 +134,7 @@ public sealed partial class DemoTenantBootstrap(
             // A copy each: EF tracks an owned value by reference, and one instance shared by several
             // devices would be saved for one of them only.
             var device = new Device(tenantId, member.DevEui, member.Name, organizationId, binding with { }, DeviceTags, now);
+            device.AssignDecoder(decoderId);
             database.Devices.Add(device);
             await audit.AppendAsync(new AuditRecord(tenantId, AuditActor.System, "device.created", "device", device.Id.ToString(),
                 After: AuditJson.Of(new
@@ -137,6 +144,7 @@ public sealed partial class DemoTenantBootstrap(
                     device.Name,
                     device.OrganizationId,
                     device.Tags,
+                    device.DecoderId,
                     NetworkServer = new { Kind = binding.Kind.ToString(), binding.ApplicationId },
                     device.CreatedAt,
                     Source = "demo-bootstrap",

@@ -1,3 +1,4 @@
+using Platform.Core.Decoders.Library;
 using Platform.Core.Identity;
 using Platform.Core.NetworkServer;
 using Platform.Core.Persistence;
@@ -24,6 +25,7 @@ internal static class MigrateCommand
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddPlatformIdentity();
         builder.Services.AddScoped<PlatformAdminBootstrap>();
+        builder.Services.AddScoped<DecoderLibraryBootstrap>();
         builder.Services.AddScoped<DemoTenantBootstrap>();
 
         using var host = builder.Build();
@@ -42,6 +44,11 @@ internal static class MigrateCommand
             }
 
             await BootstrapPlatformAdminAsync(host.Services, builder.Configuration, lifetime.ApplicationStopping);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DecoderLibraryBootstrap>().EnsureAsync(lifetime.ApplicationStopping);
+            }
+
             await BootstrapDemoTenantAsync(host.Services, builder.Configuration, lifetime.ApplicationStopping);
             return 0;
         }
