@@ -36,6 +36,49 @@ public sealed class HostileDecoderTests
         AssertStillWorks(decoder);
     }
 
+    [Theory]
+    [InlineData("var b = new ArrayBuffer(5e8); return { data: { n: b.byteLength } };")]
+    [InlineData("var b = new ArrayBuffer(8, { maxByteLength: 5e8 }); b.resize(5e8); return { data: { n: b.byteLength } };")]
+    [InlineData("var a = new Uint8Array(5e8); return { data: { n: a.length } };")]
+    [InlineData("var a = new Float64Array(1e8); return { data: { n: a.length } };")]
+    [InlineData("var a = Uint8Array.from({ length: 5e8 }); return { data: { n: a.length } };")]
+    [InlineData("var a = new Uint8Array(8); var C = a.constructor; return { data: { n: new C(5e8).length } };")]
+    [InlineData("var a = new Uint8Array({ length: 5e8 }); return { data: { n: a.length } };")]
+    [InlineData("var b = new ArrayBuffer(8); var C = b.constructor; return { data: { n: new C(5e8).byteLength } };")]
+    public void AHugeBinaryBufferIsRefusedBeforeItIsAllocated(string attack)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var decoder = Hostile(attack, DecoderLimits.Default with { Time = TimeSpan.FromMinutes(1), Statements = int.MaxValue });
+
+        var error = Assert.Single(Attack(decoder).Errors);
+        Assert.Contains("memory limit", error);
+        // Refused, not allocated and then noticed: far less than the buffer was ever allocated.
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "the buffer was allocated");
+        AssertStillWorks(decoder);
+    }
+
+    [Fact]
+    public void TypedArraysOfReasonableSizeStillWork()
+    {
+        var decoder = JavaScriptDecoderTests.Decoder("""
+            function decodeUplink(input) {
+              var view = new DataView(new Uint8Array(input.bytes).buffer);
+              var copy = new Uint8Array(input.bytes).slice(0, 2).map(function (b) { return b + 1; });
+              return { data: { word: view.getUint16(0, true), copy: Array.from(copy), isView: copy instanceof Uint8Array,
+                               sameType: copy.constructor === Uint8Array, buffer: new ArrayBuffer(16, { maxByteLength: 64 }).maxByteLength } };
+            }
+            """);
+
+        var result = decoder.Decode(new DecodeInput([0x34, 0x12, 9], 1, RecvTime));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(0x1234, result.Data!["word"]!.GetValue<int>());
+        Assert.Equal([0x35, 0x13], result.Data["copy"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.True(result.Data["isView"]!.GetValue<bool>());
+        Assert.True(result.Data["sameType"]!.GetValue<bool>());
+        Assert.Equal(64, result.Data["buffer"]!.GetValue<int>());
+    }
+
     [Fact]
     public void TooManyStatementsHitTheStatementLimit()
     {

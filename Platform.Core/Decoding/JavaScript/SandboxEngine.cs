@@ -16,6 +16,17 @@ internal sealed class SandboxEngine
     private readonly JsValue decodeUplink;
     private readonly CappedBufferWriter output;
 
+    /// <summary>
+    /// Runs the prelude once per process without limits: the first run JIT-compiles Jint's paths
+    /// for it, which can take longer than a decoder's whole time limit on a busy machine, and would
+    /// then fail the first decoder's setup for no fault of its own.
+    /// </summary>
+    static SandboxEngine()
+    {
+        var warmUp = new Engine();
+        warmUp.Invoke(warmUp.Evaluate(Prelude.Script), (double)DecoderLimits.Default.StringLength, (double)DecoderLimits.Default.MemoryBytes);
+    }
+
     public SandboxEngine(CompiledScript script, DecoderLimits limits)
     {
         // No AllowClr, no SetValue of host objects: the script sees only the ECMAScript built-ins.
@@ -30,7 +41,7 @@ internal sealed class SandboxEngine
             // eval and new Function: not needed to decode bytes, and the classic way out of a sandbox.
             options.Host.StringCompilationAllowed = false;
         });
-        engine.Invoke(engine.Evaluate(Prelude.Script), (double)limits.StringLength);
+        engine.Invoke(engine.Evaluate(Prelude.Script), (double)limits.StringLength, (double)limits.MemoryBytes);
         engine.Execute(script.Prepared);
         decodeUplink = engine.GetValue("decodeUplink");
         if (decodeUplink is not Jint.Native.Function.Function)
