@@ -45,7 +45,48 @@ public static class StepBenchmark
             new DecodeInput(Convert.FromHexString("0175640367100104684a"), 85, DateTimeOffset.UtcNow));
         Report("CayenneLPP (built in)", new CayenneLppDecoder(),
             new DecodeInput(Convert.FromHexString("01000102020d480688061a80f6631000c350"), 1, DateTimeOffset.UtcNow));
+        ReportBesideHostile(compilation.Script);
         return 0;
+    }
+
+    /// <summary>
+    /// The example decoder again while another thread runs a hostile decoder (an endless loop, stopped
+    /// by the time limit each call, and tried again at once): what one tenant's decoding costs when
+    /// another tenant's decoder burns a whole core. On 2 cores the two share nothing but the machine.
+    /// </summary>
+    private static void ReportBesideHostile(CompiledScript example)
+    {
+        var hostile = ScriptCompiler.Compile("function decodeUplink(input) { while (true) {} }");
+        if (hostile.Script is null)
+        {
+            throw new InvalidOperationException($"The hostile decoder does not compile: {hostile.Error}");
+        }
+
+        var attacker = new JavaScriptDecoder(hostile.Script);
+        var attacks = 0;
+        using var stop = new CancellationTokenSource();
+        var thread = new Thread(() =>
+        {
+            var input = new DecodeInput([1], 1, DateTimeOffset.UtcNow);
+            while (!stop.IsCancellationRequested)
+            {
+                attacker.Decode(input);
+                attacks++;
+            }
+        }) { IsBackground = true };
+        thread.Start();
+        try
+        {
+            Report("tlv-env-sensor.js beside a hostile decoder", new JavaScriptDecoder(example),
+                new DecodeInput(Convert.FromHexString("0175640367100104684a"), 85, DateTimeOffset.UtcNow));
+        }
+        finally
+        {
+            stop.Cancel();
+            thread.Join();
+        }
+
+        Console.WriteLine($"{"  (hostile calls stopped by the limit)",-40} {attacks,7:N0}");
     }
 
     private static void Report(string name, IUplinkDecoder decoder, DecodeInput input) =>
