@@ -1,0 +1,16 @@
+using FastEndpoints;
+using Platform.Api.Paging;
+
+namespace Platform.Api.Features.Decoders.ListRedecodeJobs;
+
+public sealed class Request : PagedRequest
+{
+    public Guid TenantId { get; init; }
+
+    public Guid DecoderId { get; init; }
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator() => Include(new PagedRequestValidator());
+    }
+}
