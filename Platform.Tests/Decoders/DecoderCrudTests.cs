@@ -116,10 +116,9 @@ public sealed class DecoderCrudTests(PlatformAppFixture fixture)
     {
         var tenant = await TenantAdminScenario.CreateAsync(_seeder);
         var organization = await _seeder.CreateOrganizationAsync(tenant.TenantId);
-        var body = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(Devices.DeviceApi.Body(organization))!;
-        body["decoderId"] = Guid.NewGuid();
 
-        using var created = await tenant.AdminHttp.PostAsync(tenant.Route("/devices"), System.Net.Http.Json.JsonContent.Create(body),
+        using var created = await tenant.AdminHttp.PostAsync(tenant.Route("/devices"),
+            System.Net.Http.Json.JsonContent.Create(DeviceBody(organization, Guid.NewGuid())),
             TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         Assert.Equal(["decoderId"], await ProblemResponses.FieldsAsync(created));
@@ -134,11 +133,17 @@ public sealed class DecoderCrudTests(PlatformAppFixture fixture)
     private async Task<Guid> CreateDeviceAsync(TenantAdminScenario tenant, Guid decoderId, Dictionary<string, string>? variables = null)
     {
         var organization = await _seeder.CreateOrganizationAsync(tenant.TenantId);
+        var created = await SendAsync(tenant.AdminHttp, HttpMethod.Post, tenant.Route("/devices"), DeviceBody(organization, decoderId, variables),
+            HttpStatusCode.Created);
+        Assert.Equal(decoderId, created["decoderId"]!.GetValue<Guid>());
+        return created["id"]!.GetValue<Guid>();
+    }
+
+    private static JsonObject DeviceBody(Guid organization, Guid decoderId, Dictionary<string, string>? variables = null)
+    {
         var body = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(Devices.DeviceApi.Body(organization))!;
         body["decoderId"] = decoderId;
         body["variables"] = System.Text.Json.JsonSerializer.SerializeToNode(variables ?? []);
-        var created = await SendAsync(tenant.AdminHttp, HttpMethod.Post, tenant.Route("/devices"), body, HttpStatusCode.Created);
-        Assert.Equal(decoderId, created["decoderId"]!.GetValue<Guid>());
-        return created["id"]!.GetValue<Guid>();
+        return body;
     }
 }

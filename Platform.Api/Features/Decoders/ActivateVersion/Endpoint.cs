@@ -11,9 +11,10 @@ public sealed class Endpoint(PlatformDbContext database, DecoderActivation activ
     {
         Post("/api/tenants/{tenantId}/decoders/{decoderId}/versions/{version}/activate");
         Options(route => route.RequirePermission(Permission.DecodersManage));
-        // The body is optional: most activations ask for no re-decode and send none.
-        Description(route => route.ClearDefaultAccepts().Accepts<Request>(isOptional: true, "application/json")
-            .ProducesProblemDetails(StatusCodes.Status409Conflict));
+        // The body is optional (most activations ask for no re-decode and send none): FastEndpoints'
+        // default "accepts application/json" would turn a request without a content type into a 415.
+        Description(route => route.Accepts<Request>("*/*").Produces<ActivationResponse>()
+            .ProducesProblemDetails(StatusCodes.Status400BadRequest).ProducesProblemDetails(StatusCodes.Status409Conflict), clearDefaults: true);
         Summary(summary => summary.Summary =
             "Make a version the one the decoder's devices are decoded with (tenant admins; library decoders: 403). Its vectors are run " +
             "again: it needs at least one, and any failing one is a 409 listing the failures. Optional body {redecode: {from, to, " +

@@ -6,7 +6,7 @@ using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Decoders.ListRedecodeJobs;
 
-public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Page<RedecodeJobResponse>>
+public sealed class Endpoint(PlatformDbContext database) : Endpoint<DecoderPagedRequest, Page<RedecodeJobResponse>>
 {
     public override void Configure()
     {
@@ -15,7 +15,7 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Pag
         Summary(summary => summary.Summary = "The tenant's re-decode jobs of a decoder, oldest first, with status and progress");
     }
 
-    public override async Task HandleAsync(Request request, CancellationToken ct)
+    public override async Task HandleAsync(DecoderPagedRequest request, CancellationToken ct)
     {
         var (decoder, problem) = await database.FindAsync(request.TenantId, request.DecoderId, toChange: false, ct);
         if (problem is not null)

@@ -6,7 +6,7 @@ using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Decoders.ListVersions;
 
-public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Page<DecoderVersionResponse>>
+public sealed class Endpoint(PlatformDbContext database) : Endpoint<DecoderPagedRequest, Page<DecoderVersionResponse>>
 {
     public override void Configure()
     {
@@ -15,7 +15,7 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Pag
         Summary(summary => summary.Summary = "The versions of a decoder of the tenant or the library, oldest first, with script and vectors");
     }
 
-    public override async Task HandleAsync(Request request, CancellationToken ct)
+    public override async Task HandleAsync(DecoderPagedRequest request, CancellationToken ct)
     {
         var (decoder, problem) = await database.FindAsync(request.TenantId, request.DecoderId, toChange: false, ct);
         if (problem is not null)
