@@ -57,9 +57,6 @@ public static class ApiProblems
         });
 
     /// <summary>429: the caller should try again after <paramref name="retryAfterSeconds"/>, also sent as the Retry-After header.</summary>
-    public static IResult TooManyRequests(HttpContext http, string title, int retryAfterSeconds)
-    {
-        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, type: ProblemTypes.RateLimited);
-    }
+    public static IResult TooManyRequests(string title, int retryAfterSeconds) => new RetryAfterResult(
+        TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, type: ProblemTypes.RateLimited), retryAfterSeconds);
 }

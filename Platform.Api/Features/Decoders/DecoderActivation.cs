@@ -13,7 +13,7 @@ namespace Platform.Api.Features.Decoders;
 /// that "active" always means "checked against at least one known payload".
 /// </summary>
 public sealed class DecoderActivation(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
-    CompiledDecoders compiled, RedecodeJobs redecodeJobs, TimeProvider time)
+    CompiledDecoders compiled, DecoderTestRuns runs, RedecodeJobs redecodeJobs, TimeProvider time)
 {
     /// <param name="redecode">Also queue a re-decode with the version, of <paramref name="decoder"/>'s tenant; never for the library.</param>
     public async Task<(ActivationResponse? Response, IResult? Problem)> ActivateAsync(Decoder decoder, int versionNumber,
@@ -48,6 +48,12 @@ public sealed class DecoderActivation(PlatformDbContext database, AuditLog audit
         if (version.Vectors.Count == 0)
         {
             return ApiProblems.Conflict($"Version {version.Version} has no test vectors; add a version with at least one to activate it.");
+        }
+
+        using var lease = runs.TryStart(version.TenantId);
+        if (!lease.IsAcquired)
+        {
+            return DecoderTestRuns.Busy();
         }
 
         var build = compiled.GetOrCompile(version.Id, version.Codec, version.Script);

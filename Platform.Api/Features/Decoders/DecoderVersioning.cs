@@ -15,7 +15,7 @@ namespace Platform.Api.Features.Decoders;
 /// author sees why), but <see cref="DecoderActivation"/> will not activate it.
 /// </summary>
 public sealed class DecoderVersioning(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
-    CompiledDecoders compiled, TimeProvider time)
+    CompiledDecoders compiled, DecoderTestRuns runs, TimeProvider time)
 {
     /// <summary>Prepares and saves the next version of <paramref name="decoder"/>, with its audit record.</summary>
     public async Task<(CreatedVersionResponse? Response, IResult? Problem)> CreateAsync(Decoder decoder, DecoderVersionInput input,
@@ -41,6 +41,12 @@ public sealed class DecoderVersioning(PlatformDbContext database, AuditLog audit
     /// <param name="fieldPrefix">Where the version sits in the request body ("" or "version."), for field errors.</param>
     public (PreparedVersion? Prepared, IResult? Problem) Prepare(Decoder decoder, DecoderVersionInput input, string fieldPrefix)
     {
+        using var lease = runs.TryStart(decoder.TenantId);
+        if (!lease.IsAcquired)
+        {
+            return (null, DecoderTestRuns.Busy());
+        }
+
         var vectors = input.Vectors.Select(vector => vector.ToVector()).ToList();
         // Numbered without touching the decoder yet, so a script that does not compile changes nothing.
         var version = new DecoderVersion(decoder, decoder.LatestVersion + 1, input.ParsedCodec, input.Script, vectors, input.Notes,

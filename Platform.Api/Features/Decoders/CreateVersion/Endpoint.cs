@@ -11,10 +11,12 @@ public sealed class Endpoint(PlatformDbContext database, DecoderVersioning versi
     {
         Post("/api/tenants/{tenantId}/decoders/{decoderId}/versions");
         Options(route => route.RequirePermission(Permission.DecodersManage));
+        Description(route => route.ProducesProblemDetails(StatusCodes.Status429TooManyRequests));
         Summary(summary => summary.Summary =
             "Add the next version {codec: JavaScript|CayenneLpp, script?, vectors: [{description, fPort, bytes (hex or base64), expected, " +
             "recvTime?, variables?}], notes?} (tenant admins; library decoders: 403). Its vectors run at once and their outcomes come back; " +
-            "a script that does not compile is a 400 with line and column");
+            "a script that does not compile is a 400 with line and column; 429 while the tenant has " +
+            $"{DecoderTestRuns.PerTenant} decoder runs going");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class Endpoint(PlatformDbContext database, CompiledDecoders compil
         using var lease = runs.TryStart(request.TenantId);
         if (!lease.IsAcquired)
         {
-            await Send.ResultAsync(ApiProblems.TooManyRequests(HttpContext, "Too many decoder test runs in this tenant at once.", 1));
+            await Send.ResultAsync(DecoderTestRuns.Busy());
             return;
         }
 
