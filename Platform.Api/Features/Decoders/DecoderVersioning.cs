@@ -51,6 +51,8 @@ public sealed class DecoderVersioning(PlatformDbContext database, AuditLog audit
         // Numbered without touching the decoder yet, so a script that does not compile changes nothing.
         var version = new DecoderVersion(decoder, decoder.LatestVersion + 1, input.ParsedCodec, input.Script, vectors, input.Notes,
             principal.UserId, time.GetUtcNow());
+        // Compiled into the cache under the new id: activation and tests of the version then reuse it. A script
+        // that fails leaves a small failed entry under an id never stored, which the cache's LRU bound evicts.
         var build = compiled.GetOrCompile(version.Id, version.Codec, version.Script);
         if (!build.Succeeded)
         {
