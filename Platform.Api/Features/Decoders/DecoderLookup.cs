@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Paging;
 using Platform.Api.Problems;
+using Platform.Api.Tenancy;
 using Platform.Core.Decoders;
 using Platform.Core.Persistence;
 
@@ -30,6 +31,11 @@ internal static class DecoderLookup
         var decoder = await database.Decoders.SingleOrDefaultAsync(d => d.Id == decoderId && d.TenantId == null, ct);
         return decoder is null ? (null, ApiProblems.NotFound("decoder")) : (decoder, null);
     }
+
+    /// <summary>The admin routes' way to a library decoder: the platform admin gate (403 for others), then the decoder.</summary>
+    public static async Task<(Decoder? Decoder, IResult? Problem)> EnterLibraryAsync(this PlatformDbContext database,
+        CurrentPrincipal principal, Guid decoderId, CancellationToken ct) =>
+        PlatformAdminGate.Enter(database, principal) is { } denial ? (null, denial) : await database.FindLibraryAsync(decoderId, ct);
 
     public static async Task<(DecoderVersion? Version, IResult? Problem)> FindVersionAsync(this PlatformDbContext database,
         Decoder decoder, int version, CancellationToken ct)

@@ -22,12 +22,11 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var problem = PlatformAdminGate.Enter(database, principal);
+        var (decoder, problem) = await database.EnterLibraryAsync(principal, request.DecoderId, ct);
         ActivationResponse? activated = null;
         if (problem is null)
         {
-            var (decoder, missing) = await database.FindLibraryAsync(request.DecoderId, ct);
-            (activated, problem) = missing is null ? await activation.ActivateAsync(decoder!, request.Version, null, ct) : (null, missing);
+            (activated, problem) = await activation.ActivateAsync(decoder!, request.Version, null, ct);
         }
 
         if (problem is not null)

@@ -18,12 +18,11 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var problem = PlatformAdminGate.Enter(database, principal);
+        var (decoder, problem) = await database.EnterLibraryAsync(principal, request.DecoderId, ct);
         CreatedVersionResponse? created = null;
         if (problem is null)
         {
-            var (decoder, missing) = await database.FindLibraryAsync(request.DecoderId, ct);
-            (created, problem) = missing is null ? await versioning.CreateAsync(decoder!, request, ct) : (null, missing);
+            (created, problem) = await versioning.CreateAsync(decoder!, request, ct);
         }
 
         if (problem is not null)
