@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Authentication;
+using Platform.Api.Features.Decoders;
 using Platform.Api.Features.RejectedUplinks;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
@@ -28,6 +29,7 @@ internal static class Extensions
         builder.Services.AddPlatformIdentity();
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
+        builder.Services.AddDecoders();
         builder.Services.AddAuthentication(PlatformTokenDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, PlatformTokenHandler>(PlatformTokenDefaults.Scheme, null);
         builder.Services.AddAuthorization();

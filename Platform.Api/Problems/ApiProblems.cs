@@ -1,3 +1,5 @@
+using Platform.Core.Decoding.JavaScript;
+
 namespace Platform.Api.Problems;
 
 /// <summary>The API's ProblemDetails answers, one shape each, with stable types.</summary>
@@ -16,6 +18,11 @@ public static class ApiProblems
     public static IResult PlatformAdminsOnly() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "Only platform admins may do this.", type: ProblemTypes.Forbidden);
 
+    /// <summary>403 for changing a platform library decoder through a tenant's routes: it is everyone's, so only platform admins change it.</summary>
+    public static IResult LibraryReadOnly() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Library decoders are changed by platform admins only; create a decoder of your own instead.",
+        type: ProblemTypes.Forbidden);
+
     public static IResult Conflict(string title) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);
 
@@ -31,4 +38,25 @@ public static class ApiProblems
     public static IResult Invalid(string field, string message) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.", type: ProblemTypes.Validation,
         extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { name = field, reason = message } } });
+
+    /// <summary>409 with members that say what stands in the way (e.g. the failing vectors of a version).</summary>
+    public static IResult Conflict(string title, string detail, IDictionary<string, object?> extensions) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, type: ProblemTypes.Conflict, extensions: extensions);
+
+    /// <summary>
+    /// 400 for a script that cannot be a decoder: a validation error of <paramref name="field"/> whose
+    /// reason carries the place, and the place again as <c>line</c> and <c>column</c> for editors to jump to.
+    /// </summary>
+    public static IResult InvalidScript(string field, ScriptError error) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.", type: ProblemTypes.Validation,
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new[] { new { name = field, reason = error.ToString() } },
+            ["line"] = error.Line,
+            ["column"] = error.Column,
+        });
+
+    /// <summary>429: the caller should try again after <paramref name="retryAfterSeconds"/>, also sent as the Retry-After header.</summary>
+    public static IResult TooManyRequests(string title, int retryAfterSeconds) => new RetryAfterResult(
+        TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, type: ProblemTypes.RateLimited), retryAfterSeconds);
 }

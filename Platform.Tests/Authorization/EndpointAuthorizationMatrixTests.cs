@@ -53,7 +53,26 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         ("POST replay of rejected uplink R", ["409", "403", "403", "403", "403", "403", "403"]),
         ("GET platform rejected uplinks", ["403", "403", "403", "403", "403", "403", "403"]),
         ("POST replay of a platform rejected uplink", ["403", "403", "403", "403", "403", "403", "403"]),
+        ("GET decoders", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("POST decoder", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET decoder D", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("PATCH decoder D", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET versions of decoder D", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("POST version of decoder D", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("POST activate version 1 of decoder D", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET redecode jobs of decoder D", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("POST decoder test", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET platform decoders", ["403", "403", "403", "403", "403", "403", "403"]),
+        ("POST platform decoder", ["403", "403", "403", "403", "403", "403", "403"]),
     ];
+
+    // A decoder version that compiles and whose one vector passes, so that activating it is allowed.
+    private static readonly object DecoderVersion = new
+    {
+        codec = "JavaScript",
+        script = "function decodeUplink(input) { return { data: { n: input.bytes.length } }; }",
+        vectors = new[] { new { description = "one byte", fPort = 1, bytes = "00", expected = new { data = new { n = 1 } } } },
+    };
 
     [Fact]
     public async Task EveryEndpointAnswersEachRoleAndGrantAsSpecified()
@@ -89,6 +108,15 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         }
 
         var root = $"/api/tenants/{tenant}";
+        Guid decoder;
+        using (var created = await clients[0].PostAsJsonAsync($"{root}/decoders",
+                   new { name = "Matrix decoder", version = DecoderVersion }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var body = await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
+            decoder = body!["decoder"]!["id"]!.GetValue<Guid>();
+        }
+
         HttpRequestMessage Build(string request) => request switch
         {
             "GET tenant" => Get(root),
@@ -125,6 +153,17 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
             "POST replay of rejected uplink R" => new HttpRequestMessage(HttpMethod.Post, $"{root}/rejected-uplinks/{rejection}/replay"),
             "GET platform rejected uplinks" => Get("/api/admin/rejected-uplinks"),
             "POST replay of a platform rejected uplink" => new HttpRequestMessage(HttpMethod.Post, $"/api/admin/rejected-uplinks/{platformRejection}/replay"),
+            "GET decoders" => Get($"{root}/decoders"),
+            "POST decoder" => Json(HttpMethod.Post, $"{root}/decoders", new { name = "Decoder " + Guid.NewGuid().ToString("N")[..8] }),
+            "GET decoder D" => Get($"{root}/decoders/{decoder}"),
+            "PATCH decoder D" => Json(HttpMethod.Patch, $"{root}/decoders/{decoder}", new { }),
+            "GET versions of decoder D" => Get($"{root}/decoders/{decoder}/versions"),
+            "POST version of decoder D" => Json(HttpMethod.Post, $"{root}/decoders/{decoder}/versions", DecoderVersion),
+            "POST activate version 1 of decoder D" => new HttpRequestMessage(HttpMethod.Post, $"{root}/decoders/{decoder}/versions/1/activate"),
+            "GET redecode jobs of decoder D" => Get($"{root}/decoders/{decoder}/redecode-jobs"),
+            "POST decoder test" => Json(HttpMethod.Post, $"{root}/decoders/test", new { codec = "CayenneLpp", fPort = 1, bytes = "00" }),
+            "GET platform decoders" => Get("/api/admin/decoders"),
+            "POST platform decoder" => Json(HttpMethod.Post, "/api/admin/decoders", new { name = "Library " + Guid.NewGuid().ToString("N") }),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, null),
         };
 

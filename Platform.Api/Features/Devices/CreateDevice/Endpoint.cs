@@ -23,7 +23,8 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var denial = await database.CheckTargetOrganizationAsync(principal.Access, request.OrganizationId, ct);
+        var denial = await database.CheckTargetOrganizationAsync(principal.Access, request.OrganizationId, ct)
+            ?? await database.CheckDecoderAsync(request.TenantId, request.DecoderId, ct);
         if (denial is not null)
         {
             await Send.ResultAsync(denial);
@@ -49,6 +50,8 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             device = await database.InTransactionAsync(async () =>
             {
                 var created = new Device(request.TenantId, devEui, request.Name, request.OrganizationId, binding!, request.Tags, time.GetUtcNow());
+                created.AssignDecoder(request.DecoderId);
+                created.SetVariables(request.Variables);
                 database.Devices.Add(created);
                 await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "device.created", "device",
                     created.Id.ToString(), After: AuditJson.Of(DeviceResponse.From(created)), ClientAddress: principal.ClientAddress), ct);

@@ -19,6 +19,12 @@ public sealed class Request
 
     public NetworkServerInput NetworkServer { get; init; } = null!;
 
+    /// <summary>The tenant's own decoder or a library one; none when absent.</summary>
+    public Guid? DecoderId { get; init; }
+
+    /// <summary>Handed to the decoder as <c>input.variables</c>; same limits as tags.</summary>
+    public Dictionary<string, string>? Variables { get; init; }
+
     public sealed class Validator : Validator<Request>
     {
         public Validator()
@@ -29,6 +35,8 @@ public sealed class Request
                 .WithMessage($"A device name is 1 to {Device.MaxNameLength} characters.");
             RuleFor(request => request.OrganizationId).NotEmpty();
             RuleFor(request => request.Tags).Must(DeviceTags.AreValid).WithMessage(DeviceTags.Message);
+            RuleFor(request => request.Variables).Must(DeviceTags.AreValid).WithMessage(DeviceTags.MessageFor("variables"));
+            RuleFor(request => request.DecoderId).NotEqual(Guid.Empty).When(request => request.DecoderId is not null);
             RuleFor(request => request.NetworkServer).NotNull().SetValidator(new NetworkServerInput.Validator());
         }
     }

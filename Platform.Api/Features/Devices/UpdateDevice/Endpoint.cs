@@ -15,7 +15,8 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Patch("/api/tenants/{tenantId}/devices/{deviceId}");
         Options(route => route.RequireResourcePermission(Permission.DeviceUpdate));
         Summary(summary => summary.Summary =
-            "Change a device's name, tags or binding, or move it to another organization (which also needs the right to create devices there)");
+            "Change a device's name, tags, binding, decoder (decoderId: a UUID, or null for none) or decoder variables, or move it to " +
+            "another organization (which also needs the right to create devices there)");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -33,6 +34,12 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             problem = ApiProblems.Invalid("networkServer.applicationId", error);
         }
 
+        DeviceDecoder.TryReadChange(request.DecoderId, out var changesDecoder, out var decoderId);
+        if (problem is null && changesDecoder)
+        {
+            problem = await database.CheckDecoderAsync(request.TenantId, decoderId, ct);
+        }
+
         if (problem is not null)
         {
             await Send.ResultAsync(problem);
@@ -46,6 +53,8 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             device.Retag(request.Tags ?? device.Tags);
             device.BindTo(binding ?? device.NetworkServer);
             device.AssignTo(request.OrganizationId ?? device.OrganizationId);
+            device.SetVariables(request.Variables ?? device.Variables);
+            device.AssignDecoder(changesDecoder ? decoderId : device.DecoderId);
             await AuditAsync(request.TenantId, before, device, ct);
             return device;
         }, ct);
@@ -56,11 +65,19 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
     private async Task AuditAsync(Guid tenantId, DeviceResponse before, Device device, CancellationToken ct)
     {
         var after = DeviceResponse.From(device);
-        if (before.Name != after.Name || !before.Tags.SequenceEqual(after.Tags) || before.NetworkServer != after.NetworkServer)
+        if (before.Name != after.Name || !before.Tags.SequenceEqual(after.Tags) || before.NetworkServer != after.NetworkServer
+            || !before.Variables.SequenceEqual(after.Variables))
         {
             await audit.AppendAsync(new AuditRecord(tenantId, principal.AuditActor, "device.updated", "device", device.Id.ToString(),
-                AuditJson.Of(new { before.Name, before.Tags, before.NetworkServer }),
-                AuditJson.Of(new { after.Name, after.Tags, after.NetworkServer }), principal.ClientAddress), ct);
+                AuditJson.Of(new { before.Name, before.Tags, before.NetworkServer, before.Variables }),
+                AuditJson.Of(new { after.Name, after.Tags, after.NetworkServer, after.Variables }), principal.ClientAddress), ct);
+        }
+
+        // Which decoder runs decides what the device's measurements are, so it is an audit action of its own.
+        if (after.DecoderId != before.DecoderId)
+        {
+            await audit.AppendAsync(new AuditRecord(tenantId, principal.AuditActor, "device.decoder-assigned", "device", device.Id.ToString(),
+                AuditJson.Of(new { before.DecoderId }), AuditJson.Of(new { after.DecoderId }), principal.ClientAddress), ct);
         }
 
         if (after.OrganizationId != before.OrganizationId)

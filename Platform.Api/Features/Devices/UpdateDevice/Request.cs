@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FastEndpoints;
 using FluentValidation;
 using Platform.Core.Devices;
@@ -15,6 +16,12 @@ public sealed class Request : DeviceRequest
 
     public Guid? OrganizationId { get; init; }
 
+    /// <summary>Absent: unchanged; <c>null</c>: no decoder; a UUID: the tenant's own decoder or a library one.</summary>
+    public JsonElement DecoderId { get; init; }
+
+    /// <summary>Replaces the decoder variables when present; same limits as tags.</summary>
+    public Dictionary<string, string>? Variables { get; init; }
+
     public sealed class Validator : Validator<Request>
     {
         public Validator()
@@ -24,6 +31,9 @@ public sealed class Request : DeviceRequest
             RuleFor(request => request.Tags).Must(DeviceTags.AreValid).WithMessage(DeviceTags.Message);
             RuleFor(request => request.NetworkServer).SetValidator(new NetworkServerInput.Validator()!)
                 .When(request => request.NetworkServer is not null);
+            RuleFor(request => request.Variables).Must(DeviceTags.AreValid).WithMessage(DeviceTags.MessageFor("variables"));
+            RuleFor(request => request.DecoderId).Must(element => DeviceDecoder.TryReadChange(element, out _, out _))
+                .WithMessage("The decoder id is a UUID, or null for no decoder.");
             RuleFor(request => request.OrganizationId).NotEqual(Guid.Empty).When(request => request.OrganizationId is not null);
         }
     }

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using FluentValidation;
+using Platform.Api.Features.Devices;
+using Platform.Core.Decoders;
+
+namespace Platform.Api.Features.Decoders;
+
+/// <summary>A test vector as clients send it: bytes in hex or base64, <c>expected</c> a <c>{data?, warnings?, errors?}</c> object.</summary>
+public sealed class VectorInput
+{
+    public string Description { get; init; } = string.Empty;
+
+    public int FPort { get; init; }
+
+    public string Bytes { get; init; } = string.Empty;
+
+    public JsonNode? Expected { get; init; }
+
+    public DateTimeOffset? RecvTime { get; init; }
+
+    public Dictionary<string, string>? Variables { get; init; }
+
+    /// <summary>The vector as stored: bytes normalized to lowercase hex. Valid input only.</summary>
+    public DecoderVector ToVector()
+    {
+        _ = PayloadBytes.TryParse(Bytes, out var bytes);
+        return new DecoderVector(Description.Trim(), FPort, Convert.ToHexStringLower(bytes!), Expected!.AsObject(), RecvTime, Variables);
+    }
+
+    public sealed class Validator : AbstractValidator<VectorInput>
+    {
+        public const int MaxDescriptionLength = 500;
+
+        public Validator()
+        {
+            RuleFor(vector => vector.Description).NotEmpty().MaximumLength(MaxDescriptionLength);
+            // Port 0 carries MAC commands only, but a decoder may still be called with it; 224+ are reserved yet valid.
+            RuleFor(vector => vector.FPort).InclusiveBetween(0, 255);
+            RuleFor(vector => vector.Bytes).Must(PayloadBytes.IsValid).WithMessage(PayloadBytes.Message);
+            RuleFor(vector => vector.Expected).Must(expected => expected is JsonObject)
+                .WithMessage("The expected result is an object with data, warnings or errors.");
+            RuleFor(vector => vector.Variables).Must(DeviceTags.AreValid).WithMessage(DeviceTags.MessageFor("variables"));
+        }
+    }
+}
