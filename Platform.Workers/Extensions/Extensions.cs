@@ -1,5 +1,8 @@
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
+using Platform.Core.Decoders;
+using Platform.Core.Decoding.JavaScript;
+using Platform.Workers.Decoding;
 using Platform.Workers.Storage;
 
 namespace Platform.Workers.Extensions;
@@ -12,6 +15,14 @@ internal static class Extensions
         // The hot path writes with plain Npgsql (bulk arrays, one round trip per write), not EF.
         builder.AddNpgsqlDataSource(PersistenceExtensions.ConnectionName, settings => settings.DisableHealthChecks = true);
         builder.AddEventBus();
+
+        builder.Services.AddSingleton(new CompiledDecoders(DecoderLimits.Default));
+        builder.Services.AddSingleton<DecoderCircuit>();
+        builder.Services.AddSingleton<DecodingMetrics>();
+        builder.Services.AddSingleton<DecoderRunner>();
+        builder.Services.AddSingleton<DeviceDecoderAssignments>();
+        builder.Services.AddSingleton<DecoderVersionBuilds>();
+        builder.Services.AddSingleton<UplinkDecoding>();
 
         builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<MonthPartitions>();

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Npgsql;
 using Platform.Core.Ingestion;
 using Platform.Core.Messaging;
+using Platform.Workers.Decoding;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -18,6 +19,7 @@ namespace Platform.Workers.Storage;
 /// </summary>
 public sealed partial class UplinkStorageService(
     IConnection connection,
+    UplinkDecoding decoding,
     UplinkStoreWriter writer,
     StorageMetrics metrics,
     TimeProvider time,
@@ -146,12 +148,15 @@ public sealed partial class UplinkStorageService(
         var uplinks = taken.SelectMany(delivery => delivery.Batch.Uplinks).ToList();
         var rejections = taken.SelectMany(delivery => delivery.Batch.Rejections).ToList();
         var delay = TimeSpan.FromMilliseconds(200);
+        UplinkDecode?[]? decodes = null;
         while (true)
         {
             var started = time.GetUtcNow();
             try
             {
-                var result = await writer.WriteAsync(uplinks, rejections, stoppingToken);
+                // Decoded once: a retried write stores the same decoding (and counts no limit twice).
+                decodes ??= await decoding.DecodeAsync(uplinks, stoppingToken);
+                var result = await writer.WriteAsync(uplinks, decodes, rejections, stoppingToken);
                 var committed = time.GetUtcNow();
                 metrics.Stored(result.UplinksStored, uplinks.Count - result.UplinksStored, result.RejectionsStored);
                 foreach (var uplink in uplinks)
