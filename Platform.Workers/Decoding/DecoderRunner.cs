@@ -15,6 +15,8 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
     // The sandbox's limit messages (SandboxFailure) all start this way; other failures are the script's own.
     private const string LimitPrefix = "decoder exceeded its ";
 
+    private const string EscapedNul = "\\u0000";
+
     public UplinkDecode Run(Guid versionId, DecoderBuild build, DecodeInput input)
     {
         if (!build.Succeeded)
@@ -56,16 +58,29 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
     {
         if (!result.Succeeded || result.Data is null)
         {
-            return new UplinkDecode(versionId, failure, null, null, result.Warnings, result.Errors, []);
+            return new UplinkDecode(versionId, failure, null, null, Storable(result.Warnings), Storable(result.Errors), []);
+        }
+
+        var json = result.Data.ToJsonString(JsonSerializerOptions.Default);
+        if (json.Contains(EscapedNul, StringComparison.Ordinal))
+        {
+            // PostgreSQL's jsonb refuses \u0000: stored as it is, it would make the whole write unstorable.
+            return new UplinkDecode(versionId, DecodeOutcome.DecoderError, null, null, Storable(result.Warnings),
+                ["decoder returned data with a \\u0000 character, which cannot be stored"], []);
         }
 
         var extracted = MeasurementExtractor.Extract(result.Data);
         var warnings = extracted.Skipped == 0
             ? result.Warnings
             : [.. result.Warnings, $"{extracted.Skipped} value(s) not stored as measurements (at most {MeasurementExtractor.MaxValues} values, names at most {MeasurementExtractor.MaxNameLength} characters)"];
-        return new UplinkDecode(versionId, DecodeOutcome.Decoded, result.Data, result.Data.ToJsonString(JsonSerializerOptions.Default),
-            warnings, [], extracted.Values);
+        return new UplinkDecode(versionId, DecodeOutcome.Decoded, result.Data, json, Storable(warnings), [], extracted.Values);
     }
+
+    // PostgreSQL text cannot hold NUL characters, and messages are the script's to choose.
+    private static IReadOnlyList<string> Storable(IReadOnlyList<string> messages) =>
+        messages.Any(message => message.Contains('\0', StringComparison.Ordinal))
+            ? messages.Select(message => message.Replace('\0', '\uFFFD')).ToList()
+            : messages;
 
     // The error names the limit only: never the payload or the script.
     [LoggerMessage(Level = LogLevel.Warning,

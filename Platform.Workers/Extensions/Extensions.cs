@@ -3,6 +3,7 @@ using Platform.Core.Persistence;
 using Platform.Core.Decoders;
 using Platform.Core.Decoding.JavaScript;
 using Platform.Workers.Decoding;
+using Platform.Workers.Redecode;
 using Platform.Workers.Storage;
 
 namespace Platform.Workers.Extensions;
@@ -28,5 +29,8 @@ internal static class Extensions
         builder.Services.AddSingleton<MonthPartitions>();
         builder.Services.AddSingleton<UplinkStoreWriter>();
         builder.Services.AddHostedService<UplinkStorageService>();
+
+        builder.Services.AddSingleton<RedecodeChunks>();
+        builder.Services.AddHostedService<RedecodeService>();
     }
 }
