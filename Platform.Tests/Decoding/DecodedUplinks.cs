@@ -11,13 +11,13 @@ public sealed class DecodedUplinks(PlatformAppFixture fixture)
 
     public async Task<IReadOnlyList<DecodedRow>> OfDeviceAsync(Guid device) =>
         await _stored.ReadAsync("""
-            SELECT dedup_key, f_cnt, decoder_version_id, decoded::text, decode_warnings, decode_errors, decoded_at
+            SELECT dedup_key, f_cnt, decoder_version_id, decoded::text, decode_warnings, decode_errors, decoded_at, received_at
             FROM raw_uplinks WHERE device_id = @device ORDER BY received_at, dedup_key
             """,
             reader => new DecodedRow(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
                 reader.IsDBNull(3) ? null : JsonNode.Parse(reader.GetString(3))!.AsObject(),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<string[]>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)),
             ("device", device));
 
     /// <summary>(dedup key, name, value) of each measurement row of the device.</summary>
@@ -38,7 +38,8 @@ public sealed class DecodedUplinks(PlatformAppFixture fixture)
             ("id", job))).Single();
 }
 
-public sealed record DecodedRow(string Key, long FCnt, Guid? VersionId, JsonObject? Decoded, string[]? Warnings, string[]? Errors, DateTimeOffset? DecodedAt);
+public sealed record DecodedRow(string Key, long FCnt, Guid? VersionId, JsonObject? Decoded, string[]? Warnings, string[]? Errors, DateTimeOffset? DecodedAt,
+    DateTimeOffset ReceivedAt);
 
 public sealed record LatestRow(DateTimeOffset LastSeenAt, long LastFCnt, JsonObject Data, DateTimeOffset? DataAt);
 

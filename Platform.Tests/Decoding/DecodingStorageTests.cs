@@ -56,7 +56,7 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
         await networkServer.PublishAsync(topic, message);
 
         var row = Assert.Single(await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(device), rows => rows.Count > 0));
-        Assert.Equal(new DecodedRow(row.Key, 5, null, null, null, null, null), row);
+        Assert.Equal(new DecodedRow(row.Key, 5, null, null, null, null, null, row.ReceivedAt), row);
         Assert.Empty(await _decoded.MeasurementsAsync(device));
         var latest = await _decoded.LatestAsync(device);
         Assert.NotNull(latest);
