@@ -159,10 +159,10 @@ public sealed partial class UplinkStorageService(
                 var result = await writer.WriteAsync(uplinks, decodes, rejections, stoppingToken);
                 var committed = time.GetUtcNow();
                 metrics.Stored(result.UplinksStored, uplinks.Count - result.UplinksStored, result.RejectionsStored);
-                foreach (var uplink in uplinks)
+                for (var index = 0; index < uplinks.Count; index++)
                 {
-                    metrics.Lag(committed - uplink.ReceivedAt);
-                    TraceStored(uplink.TraceParent, started, committed, uplink);
+                    metrics.Lag(committed - uplinks[index].ReceivedAt);
+                    TraceStored(uplinks[index].TraceParent, started, committed, uplinks[index], decodes[index]);
                 }
 
                 return true;
@@ -201,7 +201,8 @@ public sealed partial class UplinkStorageService(
     }
 
     /// <summary>Closes each uplink's own trace with the write that stored it.</summary>
-    private static void TraceStored(string? traceParent, DateTimeOffset started, DateTimeOffset committed, AdmittedUplink uplink)
+    private static void TraceStored(string? traceParent, DateTimeOffset started, DateTimeOffset committed, AdmittedUplink uplink,
+        UplinkDecode? decode)
     {
         if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var parent))
         {
@@ -217,6 +218,11 @@ public sealed partial class UplinkStorageService(
         activity.SetTag("lorawan.dev_eui", uplink.Uplink.DevEui.Value);
         activity.SetTag("lorawan.f_cnt", uplink.Uplink.FCnt);
         activity.SetTag("platform.tenant_id", uplink.TenantId.ToString());
+        if (decode is not null)
+        {
+            activity.SetTag("platform.decoder_version_id", decode.VersionId.ToString());
+            activity.SetTag("platform.decode.outcome", decode.Outcome.ToString());
+        }
         activity.SetEndTime(committed.UtcDateTime);
     }
 
