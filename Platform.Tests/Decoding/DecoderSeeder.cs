@@ -1,3 +1,4 @@
+using Platform.Core.Devices;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Decoding;
@@ -11,6 +12,24 @@ public sealed class DecoderSeeder(PlatformAppFixture fixture)
     private readonly TestTenantSeeder _seeder = new(fixture);
 
     public static readonly string TlvScript = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SharedData", "decoders", "tlv-env-sensor.js"));
+
+    /// <summary>A device of a new tenant, bound to a new network-server application, with a new decoder of that tenant (version 1 active) when a script is given.</summary>
+    public async Task<SeededDevice> DeviceAsync(string? script, NetworkServerKind kind = NetworkServerKind.ChirpStack)
+    {
+        var tenant = await _seeder.CreateTenantAsync();
+        var organization = await _seeder.CreateOrganizationAsync(tenant);
+        var devEui = TestTenantSeeder.RandomDevEui();
+        var application = kind == NetworkServerKind.ChirpStack ? Guid.NewGuid().ToString() : "sensors-" + Guid.NewGuid().ToString("N")[..8] + "@acme";
+        var device = await _seeder.CreateDeviceAsync(tenant, organization, devEui, new NetworkServerBinding(kind, application));
+        if (script is null)
+        {
+            return new SeededDevice(tenant, device, devEui, application, Guid.Empty, Guid.Empty);
+        }
+
+        var (decoder, version) = await CreateActiveDecoderAsync(tenant, script);
+        await AssignAsync(device, decoder);
+        return new SeededDevice(tenant, device, devEui, application, decoder, version);
+    }
 
     /// <returns>The decoder's id and the id of its version 1, active.</returns>
     public async Task<(Guid Decoder, Guid Version)> CreateActiveDecoderAsync(Guid? tenantId, string script)
@@ -52,4 +71,10 @@ public sealed class DecoderSeeder(PlatformAppFixture fixture)
             ("cursor", (object?)cursor ?? DBNull.Value));
         return job;
     }
+}
+
+/// <param name="Decoder">Its decoder, <see cref="Guid.Empty"/> when it has none; <paramref name="Version"/> likewise.</param>
+public sealed record SeededDevice(Guid Tenant, Guid Device, string DevEui, string Application, Guid Decoder, Guid Version)
+{
+    public Guid ChirpStackApplication => Guid.Parse(Application);
 }

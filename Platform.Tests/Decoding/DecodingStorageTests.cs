@@ -11,15 +11,13 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
 {
     private static readonly string Recorded = Path.Combine(AppContext.BaseDirectory, "SharedData", "uplinks");
 
-    private readonly TestTenantSeeder _seeder = new(fixture);
     private readonly DecoderSeeder _decoders = new(fixture);
     private readonly DecodedUplinks _decoded = new(fixture);
 
     [Fact]
     public async Task TheRecordedChirpStackUplinkIsDecodedIntoItsRowMeasurementsAndLatestValues()
     {
-        var (tenant, _, device, devEui, application) = await DeviceAsync(NetworkServerKind.ChirpStack);
-        var (_, version) = await DecoderForAsync(tenant, device, DecoderSeeder.TlvScript);
+        var (_, device, devEui, application, _, version) = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
         var payload = RecordedPayload("chirpstack-v4-up.json", message => message["data"]);
         var time = DateTimeOffset.UtcNow;
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
@@ -33,8 +31,7 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
     [Fact]
     public async Task TheRecordedTtsUplinkIsDecodedIntoItsRowMeasurementsAndLatestValues()
     {
-        var (tenant, _, device, devEui, application) = await DeviceAsync(NetworkServerKind.TheThingsStack);
-        var (_, version) = await DecoderForAsync(tenant, device, DecoderSeeder.TlvScript);
+        var (_, device, devEui, application, _, version) = await _decoders.DeviceAsync(DecoderSeeder.TlvScript, NetworkServerKind.TheThingsStack);
         var payload = RecordedPayload("tts-v3-up.json", message => message["uplink_message"]!["frm_payload"]);
         var time = DateTimeOffset.UtcNow;
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
@@ -48,7 +45,7 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
     [Fact]
     public async Task AnUplinkOfADeviceWithoutDecoderIsStoredRawAndStillMarksTheDeviceSeen()
     {
-        var (_, _, device, devEui, application) = await DeviceAsync(NetworkServerKind.ChirpStack);
+        var (_, device, devEui, application, _, _) = await _decoders.DeviceAsync(null);
         var time = DateTimeOffset.UtcNow;
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
 
@@ -71,8 +68,7 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
     [InlineData("function decodeUplink(input) { return { errors: ['battery channel missing'], warnings: ['odd port'] }; }", "battery channel missing")]
     public async Task AnUplinkWhoseDecoderFailsIsStoredRawWithTheDecodersErrors(string script, string error)
     {
-        var (tenant, _, device, devEui, application) = await DeviceAsync(NetworkServerKind.ChirpStack);
-        var (_, version) = await DecoderForAsync(tenant, device, script);
+        var (_, device, devEui, application, _, version) = await _decoders.DeviceAsync(script);
         var time = DateTimeOffset.UtcNow;
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
 
@@ -93,8 +89,7 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
     [Fact]
     public async Task AnUplinkTheBrokerDeliversTwiceHasOneSetOfMeasurements()
     {
-        var (tenant, _, device, devEui, application) = await DeviceAsync(NetworkServerKind.ChirpStack);
-        await DecoderForAsync(tenant, device, DecoderSeeder.TlvScript);
+        var (_, device, devEui, application, _, _) = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
         var first = NetworkServerClient.ChirpStack(Guid.Parse(application), devEui, 1, [0x01, 0x75, 0x50, 0x04, 0x68, 0x40], DateTimeOffset.UtcNow);
         var second = NetworkServerClient.ChirpStack(Guid.Parse(application), devEui, 2, [0x01, 0x75, 0x4f], DateTimeOffset.UtcNow.AddSeconds(1));
@@ -133,23 +128,6 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
         Assert.Equal(Microseconds(time), latest.DataAt);
         Assert.Equal(fCnt, latest.LastFCnt);
         Assert.True(JsonNode.DeepEquals(row.Decoded, latest.Data), latest.Data.ToJsonString());
-    }
-
-    private async Task<(Guid Tenant, Guid Organization, Guid Device, string DevEui, string Application)> DeviceAsync(NetworkServerKind kind)
-    {
-        var tenant = await _seeder.CreateTenantAsync();
-        var organization = await _seeder.CreateOrganizationAsync(tenant);
-        var devEui = TestTenantSeeder.RandomDevEui();
-        var application = kind == NetworkServerKind.ChirpStack ? Guid.NewGuid().ToString() : "sensors-" + Guid.NewGuid().ToString("N")[..8] + "@acme";
-        var device = await _seeder.CreateDeviceAsync(tenant, organization, devEui, new NetworkServerBinding(kind, application));
-        return (tenant, organization, device, devEui, application);
-    }
-
-    private async Task<(Guid Decoder, Guid Version)> DecoderForAsync(Guid tenant, Guid device, string script)
-    {
-        var decoder = await _decoders.CreateActiveDecoderAsync(tenant, script);
-        await _decoders.AssignAsync(device, decoder.Decoder);
-        return decoder;
     }
 
     private static byte[] RecordedPayload(string file, Func<JsonNode, JsonNode?> field) =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Core.Devices;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Ingestion;
 using Platform.Workers.Decoding;
@@ -14,15 +13,14 @@ public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
     private const string Limit = "decoder exceeded its ";
     private const string Suspended = "decoder suspended after repeated limit violations: decoder exceeded its ";
 
-    private readonly TestTenantSeeder _seeder = new(fixture);
     private readonly DecoderSeeder _decoders = new(fixture);
     private readonly DecodedUplinks _decoded = new(fixture);
 
     [Fact]
     public async Task AnotherTenantsUplinksAreDecodedWhileAnEndlessDecoderIsStoppedAndThenSuspended()
     {
-        var hostile = await DeviceWithDecoderAsync("function decodeUplink(input) { while (true) {} }");
-        var good = await DeviceWithDecoderAsync(DecoderSeeder.TlvScript);
+        var hostile = await _decoders.DeviceAsync("function decodeUplink(input) { while (true) {} }");
+        var good = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
         var time = DateTimeOffset.UtcNow;
 
         // Both tenants publish at the same time, each through its own network-server connection.
@@ -65,29 +63,14 @@ public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
         }
     }
 
-    private async Task PublishAsync(TestDevice device, DateTimeOffset time)
+    private async Task PublishAsync(SeededDevice device, DateTimeOffset time)
     {
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
         for (var fCnt = 1; fCnt <= UplinksEach; fCnt++)
         {
-            var (topic, message, _) = NetworkServerClient.ChirpStack(device.Application, device.DevEui, (uint)fCnt, [0x01, 0x75, (byte)fCnt],
+            var (topic, message, _) = NetworkServerClient.ChirpStack(device.ChirpStackApplication, device.DevEui, (uint)fCnt, [0x01, 0x75, (byte)fCnt],
                 time.AddMilliseconds(fCnt));
             await networkServer.PublishAsync(topic, message);
         }
     }
-
-    private async Task<TestDevice> DeviceWithDecoderAsync(string script)
-    {
-        var tenant = await _seeder.CreateTenantAsync();
-        var organization = await _seeder.CreateOrganizationAsync(tenant);
-        var application = Guid.NewGuid();
-        var devEui = TestTenantSeeder.RandomDevEui();
-        var device = await _seeder.CreateDeviceAsync(tenant, organization, devEui,
-            new NetworkServerBinding(NetworkServerKind.ChirpStack, application.ToString()));
-        var (decoder, version) = await _decoders.CreateActiveDecoderAsync(tenant, script);
-        await _decoders.AssignAsync(device, decoder);
-        return new TestDevice(device, devEui, application, version);
-    }
-
-    private sealed record TestDevice(Guid Device, string DevEui, Guid Application, Guid Version);
 }

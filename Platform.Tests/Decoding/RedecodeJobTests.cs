@@ -1,4 +1,3 @@
-using Platform.Core.Devices;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Ingestion;
 using Platform.Workers.Redecode;
@@ -24,7 +23,6 @@ public sealed class RedecodeJobTests(PlatformAppFixture fixture)
         }
         """;
 
-    private readonly TestTenantSeeder _seeder = new(fixture);
     private readonly DecoderSeeder _decoders = new(fixture);
     private readonly DecodedUplinks _decoded = new(fixture);
 
@@ -89,20 +87,15 @@ public sealed class RedecodeJobTests(PlatformAppFixture fixture)
     /// <summary>A device with the TLV decoder (version 1) and <see cref="Uplinks"/> uplinks stored and decoded with it.</summary>
     private async Task<Setup> DecodedWithVersion1Async()
     {
-        var tenant = await _seeder.CreateTenantAsync();
-        var organization = await _seeder.CreateOrganizationAsync(tenant);
-        var application = Guid.NewGuid();
-        var devEui = TestTenantSeeder.RandomDevEui();
-        var device = await _seeder.CreateDeviceAsync(tenant, organization, devEui, new NetworkServerBinding(NetworkServerKind.ChirpStack, application.ToString()));
-        var (decoder, version1) = await _decoders.CreateActiveDecoderAsync(tenant, DecoderSeeder.TlvScript);
-        await _decoders.AssignAsync(device, decoder);
+        var seeded = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
+        var (tenant, device, devEui, _, decoder, version1) = seeded;
 
         var time = DateTimeOffset.UtcNow;
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
         for (var fCnt = 1; fCnt <= Uplinks; fCnt++)
         {
             // Battery = fCnt, temperature 27.2 °C, humidity 37 %.
-            var (topic, message, _) = NetworkServerClient.ChirpStack(application, devEui, (uint)fCnt,
+            var (topic, message, _) = NetworkServerClient.ChirpStack(seeded.ChirpStackApplication, devEui, (uint)fCnt,
                 [0x01, 0x75, (byte)fCnt, 0x03, 0x67, 0x10, 0x01, 0x04, 0x68, 0x4A], time.AddSeconds(fCnt - Uplinks));
             await networkServer.PublishAsync(topic, message);
         }
