@@ -17,6 +17,9 @@ public static class DeviceLatestRows
         SELECT $1, u.device_id, u.last_seen_at, u.last_f_cnt, coalesce(u.data::jsonb, '{}'::jsonb), u.data_at
         FROM unnest($2::uuid[], $3::timestamptz[], $4::bigint[], $5::text[], $6::timestamptz[])
              AS u (device_id, last_seen_at, last_f_cnt, data, data_at)
+        -- A device deleted while its uplinks were in flight keeps them (raw rows have no foreign key), but
+        -- has no latest row: its foreign key would otherwise make the whole write unstorable.
+        WHERE EXISTS (SELECT 1 FROM devices d WHERE d.tenant_id = $1 AND d.id = u.device_id)
         ON CONFLICT (tenant_id, device_id) DO UPDATE SET
             last_f_cnt = CASE WHEN excluded.last_seen_at >= l.last_seen_at THEN excluded.last_f_cnt ELSE l.last_f_cnt END,
             last_seen_at = GREATEST(l.last_seen_at, excluded.last_seen_at),
