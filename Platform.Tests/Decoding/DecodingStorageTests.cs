@@ -66,6 +66,8 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
     [Theory]
     [InlineData("function decodeUplink(input) { throw new Error('cannot read this'); }", "decoder threw an error: cannot read this")]
     [InlineData("function decodeUplink(input) { return { errors: ['battery channel missing'], warnings: ['odd port'] }; }", "battery channel missing")]
+    // PostgreSQL's jsonb cannot hold \u0000: stored as it is, it would make the whole write unstorable.
+    [InlineData("function decodeUplink(input) { return { data: { label: 'a\\u0000b' } }; }", "decoder returned data with a \\u0000 character, which cannot be stored")]
     public async Task AnUplinkWhoseDecoderFailsIsStoredRawWithTheDecodersErrors(string script, string error)
     {
         var (_, device, devEui, application, _, version) = await _decoders.DeviceAsync(script);
