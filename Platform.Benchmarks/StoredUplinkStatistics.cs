@@ -7,8 +7,9 @@ namespace Platform.Benchmarks;
 /// publish (the uplink's own time) to the storing transaction (stored_at, its start; the commit
 /// follows within the same write).
 /// </summary>
+/// <param name="Decoded">Rows stored with decoded data; <paramref name="DecodeFailures"/> those stored with decode errors.</param>
 public sealed record StoredUplinkStatistics(long Rows, long DistinctKeys, double P50Milliseconds, double P99Milliseconds,
-    DateTimeOffset? FirstPublished, DateTimeOffset? LastStored)
+    DateTimeOffset? FirstPublished, DateTimeOffset? LastStored, long Decoded, long DecodeFailures)
 {
     public static async Task<StoredUplinkStatistics> ReadAsync(string connectionString, DateTimeOffset since)
     {
@@ -19,7 +20,8 @@ public sealed record StoredUplinkStatistics(long Rows, long DistinctKeys, double
             SELECT count(*), count(DISTINCT dedup_key),
                    coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM stored_at - received_at)), 0) * 1000,
                    coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM stored_at - received_at)), 0) * 1000,
-                   min(received_at), max(stored_at)
+                   min(received_at), max(stored_at),
+                   count(*) FILTER (WHERE decoded IS NOT NULL), count(*) FILTER (WHERE decode_errors IS NOT NULL)
             FROM raw_uplinks WHERE received_at >= @since
             """, connection);
         command.Parameters.AddWithValue("since", since.UtcDateTime);
@@ -28,7 +30,7 @@ public sealed record StoredUplinkStatistics(long Rows, long DistinctKeys, double
         await reader.ReadAsync();
         return new StoredUplinkStatistics(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3),
             reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(6), reader.GetInt64(7));
     }
 
     public static async Task<long> CountAsync(string connectionString, DateTimeOffset since)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The ingestion benchmark: starts the real stack in local mode (Release build), measures the MQTT
 # broker's own passthrough, then offers a fixed uplink load for 60 s from this separate process and
-# prints uplinks/s stored, publish→stored latency (p50/p99), lost and duplicate counts, and CPU and
-# memory per component. Options: --rate 12000 --seconds 60 --devices 1000
+# prints uplinks/s stored and decoded, publish→stored latency (p50/p99), lost and duplicate counts, and
+# CPU and memory per component. Options: --rate 12000 --seconds 60 --devices 1000 --decoder tlv
+# (--decoder tlv assigns the example TLV decoder to every device: the storage then decodes each uplink).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-prerequisites.sh

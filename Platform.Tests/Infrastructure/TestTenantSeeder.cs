@@ -121,7 +121,8 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
     public Task<HttpClient> LoginAsPlatformAdminAsync() =>
         LoginAsync(fixture.GeneratedCredential("PLATFORM_ADMIN_EMAIL"), fixture.GeneratedCredential("PLATFORM_ADMIN_PASSWORD"));
 
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>Any statement, run in platform scope.</summary>
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
         await connection.OpenAsync(Ct);

@@ -57,7 +57,8 @@ public sealed class StoredUplinks(PlatformAppFixture fixture)
         return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
-    private async Task<List<T>> ReadAsync<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object Value)[] parameters)
+    /// <summary>Rows of any query, read in platform scope.</summary>
+    public async Task<List<T>> ReadAsync<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);

@@ -1,5 +1,9 @@
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
+using Platform.Core.Decoders;
+using Platform.Core.Decoding.JavaScript;
+using Platform.Workers.Decoding;
+using Platform.Workers.Redecode;
 using Platform.Workers.Storage;
 
 namespace Platform.Workers.Extensions;
@@ -13,9 +17,20 @@ internal static class Extensions
         builder.AddNpgsqlDataSource(PersistenceExtensions.ConnectionName, settings => settings.DisableHealthChecks = true);
         builder.AddEventBus();
 
+        builder.Services.AddSingleton(new CompiledDecoders(DecoderLimits.Default));
+        builder.Services.AddSingleton<DecoderCircuit>();
+        builder.Services.AddSingleton<DecodingMetrics>();
+        builder.Services.AddSingleton<DecoderRunner>();
+        builder.Services.AddSingleton<DeviceDecoderAssignments>();
+        builder.Services.AddSingleton<DecoderVersionBuilds>();
+        builder.Services.AddSingleton<UplinkDecoding>();
+
         builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<MonthPartitions>();
         builder.Services.AddSingleton<UplinkStoreWriter>();
         builder.Services.AddHostedService<UplinkStorageService>();
+
+        builder.Services.AddSingleton<RedecodeChunks>();
+        builder.Services.AddHostedService<RedecodeService>();
     }
 }

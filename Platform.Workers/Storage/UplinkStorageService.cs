@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Npgsql;
 using Platform.Core.Ingestion;
 using Platform.Core.Messaging;
+using Platform.Workers.Decoding;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -18,6 +19,7 @@ namespace Platform.Workers.Storage;
 /// </summary>
 public sealed partial class UplinkStorageService(
     IConnection connection,
+    UplinkDecoding decoding,
     UplinkStoreWriter writer,
     StorageMetrics metrics,
     TimeProvider time,
@@ -146,18 +148,21 @@ public sealed partial class UplinkStorageService(
         var uplinks = taken.SelectMany(delivery => delivery.Batch.Uplinks).ToList();
         var rejections = taken.SelectMany(delivery => delivery.Batch.Rejections).ToList();
         var delay = TimeSpan.FromMilliseconds(200);
+        UplinkDecode?[]? decodes = null;
         while (true)
         {
             var started = time.GetUtcNow();
             try
             {
-                var result = await writer.WriteAsync(uplinks, rejections, stoppingToken);
+                // Decoded once: a retried write stores the same decoding (and counts no limit twice).
+                decodes ??= await decoding.DecodeAsync(uplinks, stoppingToken);
+                var result = await writer.WriteAsync(uplinks, decodes, rejections, stoppingToken);
                 var committed = time.GetUtcNow();
                 metrics.Stored(result.UplinksStored, uplinks.Count - result.UplinksStored, result.RejectionsStored);
-                foreach (var uplink in uplinks)
+                for (var index = 0; index < uplinks.Count; index++)
                 {
-                    metrics.Lag(committed - uplink.ReceivedAt);
-                    TraceStored(uplink.TraceParent, started, committed, uplink);
+                    metrics.Lag(committed - uplinks[index].ReceivedAt);
+                    TraceStored(uplinks[index].TraceParent, started, committed, uplinks[index], decodes[index]);
                 }
 
                 return true;
@@ -196,7 +201,8 @@ public sealed partial class UplinkStorageService(
     }
 
     /// <summary>Closes each uplink's own trace with the write that stored it.</summary>
-    private static void TraceStored(string? traceParent, DateTimeOffset started, DateTimeOffset committed, AdmittedUplink uplink)
+    private static void TraceStored(string? traceParent, DateTimeOffset started, DateTimeOffset committed, AdmittedUplink uplink,
+        UplinkDecode? decode)
     {
         if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var parent))
         {
@@ -212,6 +218,11 @@ public sealed partial class UplinkStorageService(
         activity.SetTag("lorawan.dev_eui", uplink.Uplink.DevEui.Value);
         activity.SetTag("lorawan.f_cnt", uplink.Uplink.FCnt);
         activity.SetTag("platform.tenant_id", uplink.TenantId.ToString());
+        if (decode is not null)
+        {
+            activity.SetTag("platform.decoder_version_id", decode.VersionId.ToString());
+            activity.SetTag("platform.decode.outcome", decode.Outcome.ToString());
+        }
         activity.SetEndTime(committed.UtcDateTime);
     }
 

@@ -2,25 +2,34 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Core.Ingestion;
+using Platform.Workers.Decoding;
+using Platform.Workers.Measurements;
 
 namespace Platform.Workers.Storage;
 
 /// <summary>
-/// Writes the uplinks and rejections of several batches in one transaction and one round trip.
-/// Idempotent: a redelivered uplink hits the primary key (device, network time, dedup key) and a
-/// redelivered rejection its id, and neither creates a second row. Rows are written per tenant with
-/// that tenant set in the session, so row-level security checks the storage too.
+/// Writes the uplinks and rejections of several batches in one transaction and one round trip, with
+/// the uplinks' decodings: the decode columns of the raw rows, their measurement values and each
+/// device's <c>device_latest</c> row. Idempotent: a redelivered uplink hits the primary key (device,
+/// network time, dedup key), its values the measurements' key, and a redelivered rejection its id;
+/// none creates a second row. Rows are written per tenant with that tenant set in the session, so
+/// row-level security checks the storage too.
 /// </summary>
 public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions partitions)
 {
-    private const string InsertUplinks = """
+    private static readonly string InsertUplinks = $"""
         INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,
-                                 f_cnt, f_port, payload, gateways, ingested_at)
+                                 f_cnt, f_port, payload, gateways, ingested_at,
+                                 decoder_version_id, decoded, decode_warnings, decode_errors, decoded_at)
         SELECT $1, u.device_id, u.received_at, u.dedup_key, u.dev_eui, u.kind, u.application_id,
-               u.f_cnt, u.f_port, u.payload, u.gateways::jsonb, u.ingested_at
+               u.f_cnt, u.f_port, u.payload, u.gateways::jsonb, u.ingested_at,
+               u.version_id, u.decoded::jsonb, {DecodeColumns.TextArray("u.warnings")}, {DecodeColumns.TextArray("u.errors")},
+               {DecodeColumns.DecodedAt("u.version_id")}
         FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
-                    $8::bigint[], $9::integer[], $10::bytea[], $11::text[], $12::timestamptz[])
-             AS u (device_id, received_at, dedup_key, dev_eui, kind, application_id, f_cnt, f_port, payload, gateways, ingested_at)
+                    $8::bigint[], $9::integer[], $10::bytea[], $11::text[], $12::timestamptz[],
+                    $13::uuid[], $14::text[], $15::text[], $16::text[])
+             AS u (device_id, received_at, dedup_key, dev_eui, kind, application_id, f_cnt, f_port, payload, gateways, ingested_at,
+                   version_id, decoded, warnings, errors)
         ON CONFLICT DO NOTHING
         """;
 
@@ -32,11 +41,10 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         ON CONFLICT DO NOTHING
         """;
 
-    private const string EnterTenant = "SELECT set_config('platform.tenant_id', $1, true)";
-
     /// <returns>How many uplinks were new (the rest were already stored).</returns>
-    public async Task<StoreResult> WriteAsync(IReadOnlyList<AdmittedUplink> uplinks, IReadOnlyList<UplinkRejection> rejections,
-        CancellationToken cancellationToken)
+    /// <param name="decodes">One per uplink, in the same order; null for an uplink stored raw only.</param>
+    public async Task<StoreResult> WriteAsync(IReadOnlyList<AdmittedUplink> uplinks, IReadOnlyList<UplinkDecode?> decodes,
+        IReadOnlyList<UplinkRejection> rejections, CancellationToken cancellationToken)
     {
         await partitions.EnsureAsync(uplinks.Select(uplink => uplink.Uplink.NetworkTime), cancellationToken);
 
@@ -45,17 +53,28 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         await using var batch = new NpgsqlBatch(connection, transaction);
         var uplinkCommands = new List<NpgsqlBatchCommand>();
         var rejectionCommands = new List<NpgsqlBatchCommand>();
-        foreach (var tenant in uplinks.GroupBy(uplink => uplink.TenantId))
+        foreach (var tenant in uplinks.Zip(decodes, (uplink, decode) => new Decoded(uplink, decode)).GroupBy(row => row.Uplink.TenantId))
         {
-            batch.BatchCommands.Add(SetTenant(tenant.Key));
-            var insert = UplinkRows(tenant.Key, tenant.ToList());
+            var rows = tenant.ToList();
+            batch.BatchCommands.Add(TenantSession.Enter(tenant.Key));
+            var insert = UplinkRows(tenant.Key, rows);
             uplinkCommands.Add(insert);
             batch.BatchCommands.Add(insert);
+
+            var decoded = rows.Select(row => new DecodedUplinkRow(row.Uplink.DeviceId, row.Uplink.Uplink.NetworkTime,
+                row.Uplink.Uplink.DeduplicationKey, row.Uplink.Uplink.FCnt, row.Decode)).ToList();
+            if (MeasurementRows.Insert(tenant.Key, decoded) is { } values)
+            {
+                batch.BatchCommands.Add(values);
+            }
+
+            // Every stored uplink's device, decoded or not: last seen is kept for all of them.
+            batch.BatchCommands.Add(DeviceLatestRows.Merge(tenant.Key, DeviceLatestUpdate.Of(decoded)));
         }
 
         foreach (var tenant in rejections.GroupBy(rejection => rejection.TenantId))
         {
-            batch.BatchCommands.Add(SetTenant(tenant.Key));
+            batch.BatchCommands.Add(TenantSession.Enter(tenant.Key));
             var insert = RejectionRows(tenant.Key, tenant.ToList());
             rejectionCommands.Add(insert);
             batch.BatchCommands.Add(insert);
@@ -72,51 +91,51 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
             rejectionCommands.Sum(command => command.RecordsAffected));
     }
 
-    private static NpgsqlBatchCommand SetTenant(Guid? tenantId) =>
-        new(EnterTenant) { Parameters = { new NpgsqlParameter { Value = tenantId?.ToString() ?? string.Empty } } };
-
-    private static NpgsqlBatchCommand UplinkRows(Guid tenantId, List<AdmittedUplink> rows) => new(InsertUplinks)
+    private static NpgsqlBatchCommand UplinkRows(Guid tenantId, List<Decoded> rows)
     {
-        Parameters =
+        var command = new NpgsqlBatchCommand(InsertUplinks)
         {
-            new NpgsqlParameter { Value = tenantId },
-            Array(rows, row => row.DeviceId),
-            Array(rows, row => row.Uplink.NetworkTime.UtcDateTime, NpgsqlDbType.TimestampTz),
-            Array(rows, row => row.Uplink.DeduplicationKey),
-            Array(rows, row => row.Uplink.DevEui.Value),
-            Array(rows, row => row.Uplink.Kind.ToString()),
-            Array(rows, row => row.Uplink.ApplicationId),
-            Array(rows, row => (long)row.Uplink.FCnt),
-            Array(rows, row => row.Uplink.FPort),
-            Array(rows, row => row.Uplink.Payload, NpgsqlDbType.Bytea),
-            Array(rows, row => JsonSerializer.Serialize(row.Uplink.Gateways, IngestionJsonContext.Default.IReadOnlyListGatewayReception)),
-            Array(rows, row => row.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
-        },
-    };
+            Parameters =
+            {
+                new NpgsqlParameter { Value = tenantId },
+                SqlArrays.Of(rows, row => row.Uplink.DeviceId),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.NetworkTime.UtcDateTime, NpgsqlDbType.TimestampTz),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.DeduplicationKey),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.DevEui.Value),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.Kind.ToString()),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.ApplicationId),
+                SqlArrays.Of(rows, row => (long)row.Uplink.Uplink.FCnt),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.FPort),
+                SqlArrays.Of(rows, row => row.Uplink.Uplink.Payload, NpgsqlDbType.Bytea),
+                SqlArrays.Of(rows, row => JsonSerializer.Serialize(row.Uplink.Uplink.Gateways, IngestionJsonContext.Default.IReadOnlyListGatewayReception)),
+                SqlArrays.Of(rows, row => row.Uplink.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+            },
+        };
+        foreach (var parameter in DecodeColumns.Parameters(rows, row => row.Decode))
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
 
     private static NpgsqlBatchCommand RejectionRows(Guid? tenantId, List<UplinkRejection> rows) => new(InsertRejections)
     {
         Parameters =
         {
             new NpgsqlParameter { Value = tenantId is { } id ? id : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-            Array(rows, row => row.Id),
-            Array(rows, row => row.DeviceId, NpgsqlDbType.Uuid),
-            Array(rows, row => row.Topic),
-            Array(rows, row => row.Message, NpgsqlDbType.Bytea),
-            Array(rows, row => row.MessageSize),
-            Array(rows, row => row.Reason.ToString()),
-            Array(rows, row => row.Detail),
-            Array(rows, row => row.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+            SqlArrays.Of(rows, row => row.Id),
+            SqlArrays.Of(rows, row => row.DeviceId, NpgsqlDbType.Uuid),
+            SqlArrays.Of(rows, row => row.Topic),
+            SqlArrays.Of(rows, row => row.Message, NpgsqlDbType.Bytea),
+            SqlArrays.Of(rows, row => row.MessageSize),
+            SqlArrays.Of(rows, row => row.Reason.ToString()),
+            SqlArrays.Of(rows, row => row.Detail),
+            SqlArrays.Of(rows, row => row.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
         },
     };
 
-    private static NpgsqlParameter Array<TRow, TValue>(List<TRow> rows, Func<TRow, TValue> value, NpgsqlDbType? elementType = null)
-    {
-        var values = rows.Select(value).ToArray();
-        return elementType is { } type
-            ? new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type }
-            : new NpgsqlParameter { Value = values };
-    }
+    private sealed record Decoded(AdmittedUplink Uplink, UplinkDecode? Decode);
 }
 
 /// <summary>Rows that were new in this write; the others were redeliveries of rows already stored.</summary>

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Platform.Core.Decoders;
+using Platform.Core.Decoding;
+using Platform.Core.Measurements;
+
+namespace Platform.Workers.Decoding;
+
+/// <summary>
+/// Decodes one uplink with one version, for the storage and for re-decode jobs alike: through the
+/// <see cref="DecoderCircuit"/>, measured, and turned into what is stored (data, warnings, errors,
+/// measurement values). Never throws for what a decoder does. Thread-safe.
+/// </summary>
+public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetrics metrics, TimeProvider time, ILogger<DecoderRunner> logger)
+{
+    // The sandbox's limit messages (SandboxFailure) all start this way; other failures are the script's own.
+    private const string LimitPrefix = "decoder exceeded its ";
+
+    private const string EscapedNul = "\\u0000";
+
+    public UplinkDecode Run(Guid versionId, DecoderBuild build, DecodeInput input)
+    {
+        if (!build.Succeeded)
+        {
+            var failed = UplinkDecode.Failed(versionId, DecodeOutcome.DecoderError, $"decoder version does not compile: {build.Error}");
+            metrics.Decoded(failed.Outcome, null);
+            return failed;
+        }
+
+        if (circuit.SuspendedError(versionId) is { } suspended)
+        {
+            metrics.Decoded(DecodeOutcome.Suspended, null);
+            return UplinkDecode.Failed(versionId, DecodeOutcome.Suspended, suspended);
+        }
+
+        var started = time.GetTimestamp();
+        var result = build.Decoder.Decode(input);
+        var elapsed = time.GetElapsedTime(started);
+
+        var limit = result.Errors.FirstOrDefault(error => error.StartsWith(LimitPrefix, StringComparison.Ordinal));
+        if (limit is not null)
+        {
+            if (circuit.LimitBroken(versionId, limit))
+            {
+                LogSuspended(logger, versionId, DecoderCircuit.Threshold, DecoderCircuit.Suspension, limit);
+            }
+        }
+        else
+        {
+            circuit.Succeeded(versionId);
+        }
+
+        var decode = ToStored(versionId, result, limit is null ? DecodeOutcome.DecoderError : DecodeOutcome.Limit);
+        metrics.Decoded(decode.Outcome, elapsed);
+        return decode;
+    }
+
+    private static UplinkDecode ToStored(Guid versionId, DecodeResult result, DecodeOutcome failure)
+    {
+        if (!result.Succeeded || result.Data is null)
+        {
+            return new UplinkDecode(versionId, failure, null, null, Storable(result.Warnings), Storable(result.Errors), []);
+        }
+
+        var json = result.Data.ToJsonString(JsonSerializerOptions.Default);
+        if (json.Contains(EscapedNul, StringComparison.Ordinal))
+        {
+            // PostgreSQL's jsonb refuses \u0000: stored as it is, it would make the whole write unstorable.
+            return new UplinkDecode(versionId, DecodeOutcome.DecoderError, null, null, Storable(result.Warnings),
+                ["decoder returned data with a \\u0000 character, which cannot be stored"], []);
+        }
+
+        var extracted = MeasurementExtractor.Extract(result.Data);
+        var warnings = extracted.Skipped == 0
+            ? result.Warnings
+            : [.. result.Warnings, $"{extracted.Skipped} value(s) not stored as measurements (at most {MeasurementExtractor.MaxValues} values, names at most {MeasurementExtractor.MaxNameLength} characters)"];
+        return new UplinkDecode(versionId, DecodeOutcome.Decoded, result.Data, json, Storable(warnings), [], extracted.Values);
+    }
+
+    // PostgreSQL text cannot hold NUL characters, and messages are the script's to choose.
+    private static IReadOnlyList<string> Storable(IReadOnlyList<string> messages) =>
+        messages.Any(message => message.Contains('\0', StringComparison.Ordinal))
+            ? messages.Select(message => message.Replace('\0', '\uFFFD')).ToList()
+            : messages;
+
+    // The error names the limit only: never the payload or the script.
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Decoder version {VersionId} broke a sandbox limit {Threshold} times in a row and is suspended for {Suspension} ({Error}); its uplinks are stored raw meanwhile")]
+    private static partial void LogSuspended(ILogger logger, Guid versionId, int threshold, TimeSpan suspension, string error);
+}
