@@ -1,3 +1,4 @@
+using Platform.Core.Decoders.Library;
 using System.Globalization;
 using Platform.Benchmarks;
 using Platform.Core.NetworkServer;
@@ -13,26 +14,22 @@ if (args.Contains("steps"))
 
 // The ingestion benchmark: the real stack (Mosquitto, ingestion, RabbitMQ, storage worker,
 // PostgreSQL) under a fixed offered load from this separate process, against the broker's own
-// passthrough measured in the same run. Usage: --rate 12000 --seconds 60 --devices 1000 [--decoder tlv]
+// passthrough measured in the same run. Usage: --rate 12000 --seconds 60 --devices 1000 [--no-decoder]
+// The demo devices are decoded with the platform library's TLV decoder, as the stack does out of the
+// box; --no-decoder removes it from them, to measure storing raw uplinks alone.
 var rate = Option("--rate", 12_000);
 var seconds = Option("--seconds", 60);
 var deviceCount = (int)Option("--devices", 1_000);
-var decoder = TextOption("--decoder");
-if (decoder is not null and not BenchmarkDecoder.Tlv)
-{
-    Console.Error.WriteLine($"Unknown decoder '{decoder}'; the benchmark knows '{BenchmarkDecoder.Tlv}'.");
-    return 2;
-}
+var decoding = !args.Contains("--no-decoder");
 
 Console.WriteLine($"Starting the stack (local mode) with {deviceCount} registered devices…");
 await using var stack = await BenchmarkStack.StartAsync(deviceCount);
 var broker = MqttBrokerSettings.Parse(await stack.ConnectionStringAsync("mqtt"));
 var database = await stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName);
-if (decoder is not null)
+if (!decoding)
 {
-    // The simulator's payloads are this decoder's format: every uplink decodes into three values.
-    Console.WriteLine("Assigning the TLV decoder to every device…");
-    await BenchmarkDecoder.AssignTlvAsync(database);
+    Console.WriteLine("Removing the decoder from every device: raw uplinks only…");
+    await BenchmarkDecoder.RemoveAsync(database);
 }
 
 var random = new Random(42);
@@ -70,7 +67,12 @@ Console.WriteLine();
 Console.WriteLine($"Broker passthrough (ceiling)   {ceiling,10:N0} msg/s");
 Console.WriteLine($"Offered                        {rate,10:N0} uplinks/s for {seconds} s ({published:N0} acknowledged by the broker)");
 Console.WriteLine($"Stored                         {storedPerSecond,10:N0} uplinks/s ({statistics.Rows:N0} rows, {statistics.DistinctKeys:N0} distinct keys)");
-Console.WriteLine($"Decoded                        {statistics.Decoded / window,10:N0} uplinks/s ({statistics.Decoded:N0} rows decoded, {statistics.DecodeFailures:N0} with decode errors, decoder: {decoder ?? "none"})");
+Console.WriteLine($"Decoded                        {statistics.Decoded / window,10:N0} uplinks/s ({statistics.Decoded:N0} rows decoded, {statistics.DecodeFailures:N0} with decode errors, decoder: {(decoding ? DecoderLibrary.EnvironmentSensorName : "none")})");
+foreach (var (error, count) in await StoredUplinkStatistics.DecodeErrorsAsync(database, loadStart))
+{
+    Console.WriteLine($"  decode error ×{count:N0}: {error}");
+}
+
 Console.WriteLine($"Lost                           {published - statistics.DistinctKeys,10:N0}");
 Console.WriteLine($"Duplicates                     {statistics.Rows - statistics.DistinctKeys,10:N0}");
 Console.WriteLine($"Ratio to the ceiling           {storedPerSecond / ceiling,10:P0}");
@@ -107,12 +109,6 @@ async Task<long> WaitForStoredAsync(DateTimeOffset since, int expected)
     }
 
     return count;
-}
-
-string? TextOption(string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
 double Option(string name, double fallback)

@@ -33,6 +33,28 @@ public sealed record StoredUplinkStatistics(long Rows, long DistinctKeys, double
             reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(6), reader.GetInt64(7));
     }
 
+    /// <summary>The most frequent decode errors since then, so that a failure in a run is explained, not only counted.</summary>
+    public static async Task<List<(string Error, long Count)>> DecodeErrorsAsync(string connectionString, DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT set_config('platform.scope', 'platform', false);
+            SELECT array_to_string(decode_errors, '; '), count(*) FROM raw_uplinks
+            WHERE received_at >= @since AND decode_errors IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 5
+            """, connection);
+        command.Parameters.AddWithValue("since", since.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        var errors = new List<(string, long)>();
+        while (await reader.ReadAsync())
+        {
+            errors.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return errors;
+    }
+
     public static async Task<long> CountAsync(string connectionString, DateTimeOffset since)
     {
         await using var connection = new NpgsqlConnection(connectionString);

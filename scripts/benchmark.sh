@@ -2,8 +2,8 @@
 # The ingestion benchmark: starts the real stack in local mode (Release build), measures the MQTT
 # broker's own passthrough, then offers a fixed uplink load for 60 s from this separate process and
 # prints uplinks/s stored and decoded, publish→stored latency (p50/p99), lost and duplicate counts, and
-# CPU and memory per component. Options: --rate 12000 --seconds 60 --devices 1000 --decoder tlv
-# (--decoder tlv assigns the example TLV decoder to every device: the storage then decodes each uplink).
+# CPU and memory per component. Options: --rate 12000 --seconds 60 --devices 1000 --no-decoder
+# (the devices are decoded with the library's TLV decoder, as out of the box; --no-decoder stores raw only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-prerequisites.sh
