@@ -78,6 +78,28 @@ public sealed partial class RedecodeChunks(
             return false;
         }
 
+        try
+        {
+            await ProcessAsync(connection, transaction, job, cancellationToken);
+        }
+        catch (PostgresException exception) when (PostgresErrors.IsPermanent(exception))
+        {
+            // What this chunk writes can never be stored: retrying it every poll would never end and
+            // hold up every job behind it. The job fails, saying where and why; nothing of the chunk is kept.
+            await transaction.RollbackAsync(CancellationToken.None);
+            var where = job.Cursor == RedecodeCursor.Start
+                ? "the first uplinks"
+                : $"the uplinks after device {job.Cursor.DeviceId}, {job.Cursor.Time:O}";
+            var why = exception.MessageText.Length > 500 ? exception.MessageText[..500] : exception.MessageText;
+            await FailAsync(job, $"{where} cannot be stored ({exception.SqlState}: {why})", cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task ProcessAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedJob job,
+        CancellationToken cancellationToken)
+    {
         using var activity = Tracing.StartActivity("redecode chunk");
         activity?.SetTag("platform.tenant_id", job.TenantId.ToString());
         activity?.SetTag("platform.redecode_job_id", job.Id.ToString());
@@ -92,7 +114,7 @@ public sealed partial class RedecodeChunks(
             await batch.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogFailed(logger, job.Id, job.TenantId, error);
-            return true;
+            return;
         }
 
         var rows = Decode(job, build, uplinks);
@@ -122,7 +144,19 @@ public sealed partial class RedecodeChunks(
             LogCompleted(logger, job.Id, job.TenantId, job.Version);
         }
 
-        return true;
+    }
+
+    private async Task FailAsync(ClaimedJob job, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { TenantSession.Enter(job.TenantId), Command(FailJob, job.TenantId, job.Id, error) },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogFailed(logger, job.Id, job.TenantId, error);
     }
 
     private static async Task<ClaimedJob?> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -167,7 +167,7 @@ public sealed partial class UplinkStorageService(
 
                 return true;
             }
-            catch (PostgresException exception) when (IsPermanent(exception))
+            catch (PostgresException exception) when (PostgresErrors.IsPermanent(exception))
             {
                 LogUnstorable(logger, taken.Count, exception.SqlState, exception.MessageText);
                 return false;
@@ -181,15 +181,6 @@ public sealed partial class UplinkStorageService(
             }
         }
     }
-
-    /// <summary>
-    /// Data exceptions (22…), integrity violations (23…) and refused access (42…) come from what is
-    /// written, not from the database's state: retrying them would never end.
-    /// </summary>
-    private static bool IsPermanent(PostgresException exception) =>
-        exception.SqlState.StartsWith("22", StringComparison.Ordinal)
-        || exception.SqlState.StartsWith("23", StringComparison.Ordinal)
-        || exception.SqlState.StartsWith("42", StringComparison.Ordinal);
 
     private static void EnsureOpen(IChannel channel)
     {
