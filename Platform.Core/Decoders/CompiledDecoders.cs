@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Platform.Core.Decoding.JavaScript;
 
 namespace Platform.Core.Decoders;
@@ -22,9 +23,18 @@ public sealed class CompiledDecoders(DecoderLimits limits, int capacity = Compil
 
     public int Count => _entries.Count;
 
-    /// <summary>The version's decoder; <paramref name="codec"/> and <paramref name="script"/> are read only when it is not cached.</summary>
+    /// <summary>
+    /// The version's decoder; <paramref name="codec"/> and <paramref name="script"/> are read only when
+    /// it is not cached. A JavaScript version without its script is never cached: that is a caller
+    /// that did not read the script, not a version that cannot compile.
+    /// </summary>
     public DecoderBuild GetOrCompile(Guid versionId, DecoderCodec codec, string? script)
     {
+        if (codec == DecoderCodec.JavaScript && script is null && !_entries.ContainsKey(versionId))
+        {
+            return DecoderBuild.Of(codec, script, Limits);
+        }
+
         var entry = _entries.GetOrAdd(versionId, static (_, state) =>
             new Entry(new Lazy<DecoderBuild>(() => DecoderBuild.Of(state.codec, state.script, state.limits))),
             (codec, script, limits: Limits));
@@ -37,8 +47,23 @@ public sealed class CompiledDecoders(DecoderLimits limits, int capacity = Compil
         return entry.Build.Value;
     }
 
-    /// <summary>True when the version is compiled already (no database read needed to use it).</summary>
-    public bool Contains(Guid versionId) => _entries.ContainsKey(versionId);
+    /// <summary>
+    /// The version's decoder when it is compiled already (no database read needed to use it). Callers
+    /// that miss read the script and call <see cref="GetOrCompile"/> with it: the entry may be evicted
+    /// between a "yes, it is here" and its use, so a presence check alone is not enough.
+    /// </summary>
+    public bool TryGet(Guid versionId, [NotNullWhen(true)] out DecoderBuild? build)
+    {
+        if (_entries.TryGetValue(versionId, out var entry))
+        {
+            entry.LastUsed = Interlocked.Increment(ref _clock);
+            build = entry.Build.Value;
+            return true;
+        }
+
+        build = null;
+        return false;
+    }
 
     private void EvictLeastRecentlyUsed()
     {

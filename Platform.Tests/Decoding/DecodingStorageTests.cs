@@ -67,7 +67,10 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
     [InlineData("function decodeUplink(input) { throw new Error('cannot read this'); }", "decoder threw an error: cannot read this")]
     [InlineData("function decodeUplink(input) { return { errors: ['battery channel missing'], warnings: ['odd port'] }; }", "battery channel missing")]
     // PostgreSQL's jsonb cannot hold \u0000: stored as it is, it would make the whole write unstorable.
-    [InlineData("function decodeUplink(input) { return { data: { label: 'a\\u0000b' } }; }", "decoder returned data with a \\u0000 character, which cannot be stored")]
+    [InlineData("function decodeUplink(input) { return { data: { label: 'a\\u0000b' } }; }", "decodeUplink returned text with a NUL character, which cannot be stored")]
+    [InlineData("function decodeUplink(input) { return { data: { label: 'a\\ud800b' } }; }", "decodeUplink returned text with an unpaired surrogate, which cannot be stored")]
+    [InlineData("function decodeUplink(input) { var d = {}; d['\\udc00'] = 1; return { data: d }; }", "decodeUplink returned text with an unpaired surrogate, which cannot be stored")]
+    [InlineData("function decodeUplink(input) { throw new Error('bad \\u0000 \\ud800 byte'); }", "bad \uFFFD \uFFFD byte")]
     public async Task AnUplinkWhoseDecoderFailsIsStoredRawWithTheDecodersErrors(string script, string error)
     {
         var (_, device, devEui, application, _, version) = await _decoders.DeviceAsync(script);

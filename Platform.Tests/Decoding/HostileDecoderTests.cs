@@ -45,6 +45,8 @@ public sealed class HostileDecoderTests
     [InlineData("var a = new Uint8Array(8); var C = a.constructor; return { data: { n: new C(5e8).length } };")]
     [InlineData("var a = new Uint8Array({ length: 5e8 }); return { data: { n: a.length } };")]
     [InlineData("var b = new ArrayBuffer(8); var C = b.constructor; return { data: { n: new C(5e8).byteLength } };")]
+    [InlineData("var b = new ArrayBuffer(0).transfer(5e8); return { data: { n: b.byteLength } };")]
+    [InlineData("var b = new ArrayBuffer(0).transferToFixedLength(5e8); return { data: { n: b.byteLength } };")]
     public void AHugeBinaryBufferIsRefusedBeforeItIsAllocated(string attack)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -55,6 +57,22 @@ public sealed class HostileDecoderTests
         // Refused, not allocated and then noticed: far less than the buffer was ever allocated.
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "the buffer was allocated");
         AssertStillWorks(decoder);
+    }
+
+    [Theory]
+    [InlineData("var n = 0; var b = new ArrayBuffer({ valueOf: function () { return n++ ? 5e8 : 0; } }); return { data: { n: b.byteLength } };")]
+    [InlineData("var n = 0; var a = new Float64Array({ get length() { return n++ ? 5e8 : 0; } }); return { data: { n: a.length } };")]
+    [InlineData("var n = 0; var b = new ArrayBuffer(0, { get maxByteLength() { return n++ ? 5e8 : 0; } }); return { data: { n: b.maxByteLength } };")]
+    public void ASizeThatChangesWhenReadAgainIsReadOnce(string attack)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var decoder = Hostile(attack, DecoderLimits.Default with { Time = TimeSpan.FromMinutes(1) });
+
+        var result = Attack(decoder);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(0, result.Data!["n"]!.GetValue<int>());
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "the buffer was allocated");
     }
 
     [Fact]

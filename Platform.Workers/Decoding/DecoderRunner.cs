@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.Core.Decoders;
 using Platform.Core.Decoding;
+using Platform.Core.Decoding.JavaScript;
 using Platform.Core.Measurements;
 
 namespace Platform.Workers.Decoding;
@@ -17,8 +18,6 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
 
     // Of the limits, only time is wall-clock: see Run's second try.
     private const string TimeLimitPrefix = "decoder exceeded its time limit";
-
-    private const string EscapedNul = "\\u0000";
 
     public UplinkDecode Run(Guid versionId, DecoderBuild build, DecodeInput input)
     {
@@ -74,14 +73,8 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
             return new UplinkDecode(versionId, failure, null, null, Storable(result.Warnings), Storable(result.Errors), []);
         }
 
+        // The sandbox has already refused output that PostgreSQL could not store (StorableText).
         var json = result.Data.ToJsonString(JsonSerializerOptions.Default);
-        if (json.Contains(EscapedNul, StringComparison.Ordinal))
-        {
-            // PostgreSQL's jsonb refuses \u0000: stored as it is, it would make the whole write unstorable.
-            return new UplinkDecode(versionId, DecodeOutcome.DecoderError, null, null, Storable(result.Warnings),
-                ["decoder returned data with a \\u0000 character, which cannot be stored"], []);
-        }
-
         var extracted = MeasurementExtractor.Extract(result.Data);
         var warnings = extracted.Skipped == 0
             ? result.Warnings
@@ -89,11 +82,28 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
         return new UplinkDecode(versionId, DecodeOutcome.Decoded, result.Data, json, Storable(warnings), [], extracted.Values);
     }
 
-    // PostgreSQL text cannot hold NUL characters, and messages are the script's to choose.
+    // PostgreSQL text holds neither NUL nor unpaired surrogates, and a sandbox error quotes what the
+    // script threw: such characters become U+FFFD rather than a write that can never be stored.
     private static IReadOnlyList<string> Storable(IReadOnlyList<string> messages) =>
-        messages.Any(message => message.Contains('\0', StringComparison.Ordinal))
-            ? messages.Select(message => message.Replace('\0', '\uFFFD')).ToList()
-            : messages;
+        messages.All(StorableText.IsStorable) ? messages : messages.Select(Replaced).ToList();
+
+    private static string Replaced(string message)
+    {
+        var characters = message.ToCharArray();
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (char.IsHighSurrogate(characters[i]) && i + 1 < characters.Length && char.IsLowSurrogate(characters[i + 1]))
+            {
+                i++;
+            }
+            else if (characters[i] == '\0' || char.IsSurrogate(characters[i]))
+            {
+                characters[i] = '\uFFFD';
+            }
+        }
+
+        return new string(characters);
+    }
 
     // The error names the limit only: never the payload or the script.
     [LoggerMessage(Level = LogLevel.Warning,

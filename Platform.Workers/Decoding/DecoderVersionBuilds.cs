@@ -17,18 +17,32 @@ public sealed class DecoderVersionBuilds(NpgsqlDataSource database, CompiledDeco
     public async Task<IReadOnlyDictionary<Guid, DecoderBuild>> GetAsync(IReadOnlyDictionary<Guid, (Guid TenantId, DecoderCodec Codec)> versions,
         CancellationToken cancellationToken)
     {
-        var uncompiled = versions.Where(pair => !compiled.Contains(pair.Key)).ToList();
-        var scripts = uncompiled.Count == 0
-            ? new Dictionary<Guid, string?>()
-            : await ReadScriptsAsync(uncompiled.GroupBy(pair => pair.Value.TenantId, pair => pair.Key), cancellationToken);
-        return versions.ToDictionary(pair => pair.Key, pair => Build(pair.Key, pair.Value.Codec, uncompiled.Any(u => u.Key == pair.Key), scripts));
-    }
+        var builds = new Dictionary<Guid, DecoderBuild>();
+        foreach (var versionId in versions.Keys)
+        {
+            if (compiled.TryGet(versionId, out var build))
+            {
+                builds[versionId] = build;
+            }
+        }
 
-    private DecoderBuild Build(Guid versionId, DecoderCodec codec, bool wasUncompiled, Dictionary<Guid, string?> scripts) =>
-        // A version deleted since its assignment was read must not be cached as "needs a script" for good.
-        wasUncompiled && !scripts.ContainsKey(versionId)
-            ? new DecoderBuild(null, new ScriptError("decoder version no longer exists"))
-            : compiled.GetOrCompile(versionId, codec, scripts.GetValueOrDefault(versionId));
+        var missing = versions.Where(pair => !builds.ContainsKey(pair.Key)).ToList();
+        if (missing.Count == 0)
+        {
+            return builds;
+        }
+
+        var scripts = await ReadScriptsAsync(missing.GroupBy(pair => pair.Value.TenantId, pair => pair.Key), cancellationToken);
+        foreach (var (versionId, (_, codec)) in missing)
+        {
+            // A version deleted since its assignment was read must not be cached as "needs a script" for good.
+            builds[versionId] = scripts.TryGetValue(versionId, out var script)
+                ? compiled.GetOrCompile(versionId, codec, script)
+                : new DecoderBuild(null, new ScriptError("decoder version no longer exists"));
+        }
+
+        return builds;
+    }
 
     private async Task<Dictionary<Guid, string?>> ReadScriptsAsync(IEnumerable<IGrouping<Guid, Guid>> byTenant, CancellationToken cancellationToken)
     {

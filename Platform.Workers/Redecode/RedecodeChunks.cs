@@ -183,7 +183,7 @@ public sealed partial class RedecodeChunks(
     private async Task<(DecoderBuild? Build, long Total, List<StoredUplink> Uplinks)> ReadAsync(NpgsqlConnection connection,
         NpgsqlTransaction transaction, ClaimedJob job, CancellationToken cancellationToken)
     {
-        var isCompiled = compiled.Contains(job.VersionId);
+        var isCompiled = compiled.TryGet(job.VersionId, out var cached);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(TenantSession.Enter(job.TenantId));
         batch.BatchCommands.Add(Command(SelectVersion, job.VersionId, isCompiled));
@@ -200,7 +200,7 @@ public sealed partial class RedecodeChunks(
         if (await reader.ReadAsync(cancellationToken))
         {
             var codec = Enum.Parse<DecoderCodec>(reader.GetString(0));
-            build = compiled.GetOrCompile(job.VersionId, codec, reader.IsDBNull(1) ? null : reader.GetString(1));
+            build = cached ?? compiled.GetOrCompile(job.VersionId, codec, reader.IsDBNull(1) ? null : reader.GetString(1));
         }
 
         var total = job.Total ?? 0;

@@ -34,35 +34,60 @@ internal static class Prelude
             return join.call(this, separator);
           });
           function refuseBeyond(bytes) {
-            if (Number(bytes) > maxBytes) throw new RangeError('Array buffer allocation failed: more bytes than the decoder memory limit');
+            if (bytes > maxBytes) throw new RangeError('Array buffer allocation failed: more bytes than the decoder memory limit');
           }
-          function guard(name, bytesOf) {
+          // Every size is converted to a number once, checked, and that number is what the real
+          // constructor gets: a valueOf or a length getter cannot answer small to the check and huge after.
+          function guard(name, sized) {
             var original = globalThis[name];
             if (typeof original !== 'function') return;
             var guarded = new Proxy(original, {
               construct: function (target, args, newTarget) {
-                refuseBeyond(bytesOf(args, original));
-                return Reflect.construct(target, args, newTarget === guarded ? target : newTarget);
+                return Reflect.construct(target, sized(Array.prototype.slice.call(args), original), newTarget === guarded ? target : newTarget);
               }
             });
             define(globalThis, name, guarded);
             define(original.prototype, 'constructor', guarded);
           }
-          function bufferBytes(args) {
-            var options = args[1];
-            return Math.max(Number(args[0]) || 0, options !== null && typeof options === 'object' ? Number(options.maxByteLength) || 0 : 0);
+          function bufferArgs(args) {
+            var length = Number(args[0]) || 0, options = args[1];
+            if (options !== null && typeof options === 'object') {
+              var max = options.maxByteLength;
+              options = max === undefined ? {} : { maxByteLength: Number(max) || 0 };
+              refuseBeyond(options.maxByteLength || 0);
+            }
+            refuseBeyond(length);
+            return [length, options];
           }
-          function elementBytes(args, type) {
+          function isBuffer(value) {
+            return value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer);
+          }
+          function elementArgs(args, type) {
             var source = args[0];
-            var length = source !== null && typeof source === 'object'
-              ? (source instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && source instanceof SharedArrayBuffer) ? 0 : Number(source.length) || 0)
-              : Number(source) || 0;
-            return length * type.BYTES_PER_ELEMENT;
+            if (source === null || typeof source !== 'object') {
+              args[0] = Number(source) || 0;
+              refuseBeyond(args[0] * type.BYTES_PER_ELEMENT);
+            } else if (!isBuffer(source) && typeof source[Symbol.iterator] !== 'function') {
+              // A plain array-like: copied into a real array first, whose length the array limit bounds.
+              args[0] = Array.prototype.slice.call(source);
+            }
+            return args;
           }
-          guard('ArrayBuffer', bufferBytes);
-          guard('SharedArrayBuffer', bufferBytes);
+          guard('ArrayBuffer', bufferArgs);
+          guard('SharedArrayBuffer', bufferArgs);
           ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-           'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'].forEach(function (name) { guard(name, elementBytes); });
+           'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'].forEach(function (name) { guard(name, elementArgs); });
+          // transfer allocates through the engine's own ArrayBuffer, not the wrapper above.
+          ['transfer', 'transferToFixedLength'].forEach(function (name) {
+            var transfer = ArrayBuffer.prototype[name];
+            if (typeof transfer !== 'function') return;
+            define(ArrayBuffer.prototype, name, function (newLength) {
+              if (newLength === undefined) return transfer.call(this);
+              var length = Number(newLength) || 0;
+              refuseBeyond(length);
+              return transfer.call(this, length);
+            });
+          });
           function ignore() {}
           define(globalThis, 'console', { log: ignore, info: ignore, warn: ignore, error: ignore, debug: ignore });
         })

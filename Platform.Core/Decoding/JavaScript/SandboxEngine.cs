@@ -62,7 +62,9 @@ internal sealed class SandboxEngine
 
         output.Clear();
         new JsonSerializer(engine).Serialize(result, JsValue.Undefined, JsValue.Undefined, output);
-        return JsonNode.Parse(output.WrittenSpan);
+        var node = JsonNode.Parse(output.WrittenSpan);
+        StorableText.Ensure(node);
+        return node;
     }
 
     private JsObject CreateInput(DecodeInput input)
