@@ -60,6 +60,22 @@ public sealed class DecoderVersionTests(PlatformAppFixture fixture)
         Assert.Equal(0, read["latestVersion"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("""{"codec": "JavaScript", "script": "function decodeUplink(i) { return { data: {} }; }", "vectors": null}""", "vectors")]
+    [InlineData("""{"codec": "JavaScript", "script": "function decodeUplink(i) { return { data: {} }; }", "vectors": [null]}""", "vectors[0]")]
+    public async Task MissingVectorsAreAValidationError(string body, string field)
+    {
+        var tenant = await TenantAdminScenario.CreateAsync(_seeder);
+        var decoder = IdOf(await CreateAsync(tenant.AdminHttp, tenant.TenantId));
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await tenant.AdminHttp.PostAsync(tenant.Route($"/decoders/{decoder}/versions"), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Contains(problem["errors"]!.AsArray(), error => error!["name"]!.GetValue<string>() == field);
+    }
+
     [Fact]
     public async Task VersionWithAFailingVectorIsKeptButNotActivated()
     {

@@ -13,9 +13,10 @@ public sealed class DecoderVersionInputValidator : AbstractValidator<DecoderVers
             .WithMessage($"A JavaScript version has a script of at most {DecoderVersion.MaxScriptLength} characters.");
         RuleFor(input => input.Script).Null().When(input => input.Codec != nameof(DecoderCodec.JavaScript))
             .WithMessage("A built-in codec takes no script.");
-        RuleFor(input => input.Vectors).NotNull().Must(vectors => vectors.Count <= DecoderVersion.MaxVectors)
+        RuleFor(input => input.Vectors).Cascade(CascadeMode.Stop).NotNull().Must(vectors => vectors.Count <= DecoderVersion.MaxVectors)
             .WithMessage($"A version has at most {DecoderVersion.MaxVectors} vectors.");
-        RuleForEach(input => input.Vectors).SetValidator(new VectorInput.Validator());
+        RuleForEach(input => input.Vectors).Cascade(CascadeMode.Stop).NotNull().WithMessage("A vector is an object.")
+            .SetValidator(new VectorInput.Validator());
         RuleFor(input => input.Notes).MaximumLength(DecoderVersion.MaxNotesLength);
     }
 }

@@ -24,7 +24,7 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<DecoderPaged
             return;
         }
 
-        await Send.OkAsync(await database.RedecodeJobs.Where(job => job.DecoderId == decoder!.Id)
+        await Send.OkAsync(await database.RedecodeJobs.Where(job => job.TenantId == request.TenantId && job.DecoderId == decoder!.Id)
             .OrderBy(job => job.Id).ToPageAsync(request, RedecodeJobResponse.Of, ct), ct);
     }
 }
