@@ -104,6 +104,37 @@ public sealed class DecoderTestEndpointTests(PlatformAppFixture fixture)
     }
 
     [Fact]
+    public async Task AnExplicitEncodingDecidesWhatAmbiguousBytesMean()
+    {
+        var tenant = await TenantAdminScenario.CreateAsync(_seeder);
+        const string script = "function decodeUplink(input) { return { data: { bytes: input.bytes } }; }";
+
+        // "ABCD" is hex (AB CD) and base64 (00 10 83) at once: guessed as hex unless the client says otherwise.
+        var guessed = await TestAsync(tenant, new { script, fPort = 1, bytes = "ABCD" });
+        var base64 = await TestAsync(tenant, new { script, fPort = 1, bytes = "ABCD", encoding = "base64" });
+        var hex = await TestAsync(tenant, new { script, fPort = 1, bytes = "abcd", encoding = "hex" });
+
+        Assert.Equal([0xab, 0xcd], guessed["data"]!["bytes"]!.AsArray().Select(b => b!.GetValue<int>()));
+        Assert.Equal([0x00, 0x10, 0x83], base64["data"]!["bytes"]!.AsArray().Select(b => b!.GetValue<int>()));
+        Assert.Equal([0xab, 0xcd], hex["data"]!["bytes"]!.AsArray().Select(b => b!.GetValue<int>()));
+    }
+
+    [Theory]
+    [InlineData("AQID", "hex", "bytes")]
+    [InlineData("0", "base64", "bytes")]
+    [InlineData("00", "binary", "encoding")]
+    public async Task BytesThatAreNotInTheGivenEncodingAreRefused(string bytes, string encoding, string field)
+    {
+        var tenant = await TenantAdminScenario.CreateAsync(_seeder);
+
+        using var response = await tenant.AdminHttp.PostAsync(tenant.Route("/decoders/test"),
+            System.Net.Http.Json.JsonContent.Create(new { codec = "CayenneLpp", fPort = 1, bytes, encoding }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await ProblemResponses.FieldsAsync(response));
+    }
+
+    [Fact]
     public async Task ScriptAndStoredVersionTogetherAreRefused()
     {
         var tenant = await TenantAdminScenario.CreateAsync(_seeder);

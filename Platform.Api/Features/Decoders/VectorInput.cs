@@ -14,6 +14,9 @@ public sealed class VectorInput
 
     public string Bytes { get; init; } = string.Empty;
 
+    /// <summary>"hex" or "base64"; when absent, an even number of hex digits is hex and anything else base64.</summary>
+    public string? Encoding { get; init; }
+
     public JsonNode? Expected { get; init; }
 
     public DateTimeOffset? RecvTime { get; init; }
@@ -23,7 +26,7 @@ public sealed class VectorInput
     /// <summary>The vector as stored: bytes normalized to lowercase hex. Valid input only.</summary>
     public DecoderVector ToVector()
     {
-        _ = PayloadBytes.TryParse(Bytes, out var bytes);
+        _ = PayloadBytes.TryParse(Bytes, Encoding, out var bytes);
         return new DecoderVector(Description.Trim(), FPort, Convert.ToHexStringLower(bytes!), Expected!.AsObject(), RecvTime, Variables);
     }
 
@@ -36,7 +39,9 @@ public sealed class VectorInput
             RuleFor(vector => vector.Description).NotEmpty().MaximumLength(MaxDescriptionLength);
             // Port 0 carries MAC commands only, but a decoder may still be called with it; 224+ are reserved yet valid.
             RuleFor(vector => vector.FPort).InclusiveBetween(0, 255);
-            RuleFor(vector => vector.Bytes).Must(PayloadBytes.IsValid).WithMessage(PayloadBytes.Message);
+            RuleFor(vector => vector.Encoding).Must(PayloadBytes.IsEncoding).WithMessage(PayloadBytes.EncodingMessage);
+            RuleFor(vector => vector.Bytes).Must((vector, bytes) => PayloadBytes.TryParse(bytes, vector.Encoding, out _))
+                .WithMessage(PayloadBytes.Message);
             RuleFor(vector => vector.Expected).Must(expected => expected is JsonObject)
                 .WithMessage("The expected result is an object with data, warnings or errors.");
             RuleFor(vector => vector.Variables).Must(DeviceTags.AreValid).WithMessage(DeviceTags.MessageFor("variables"));

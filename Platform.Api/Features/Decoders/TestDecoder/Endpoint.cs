@@ -44,7 +44,7 @@ public sealed class Endpoint(PlatformDbContext database, CompiledDecoders compil
             return;
         }
 
-        _ = PayloadBytes.TryParse(request.Bytes, out var bytes);
+        _ = PayloadBytes.TryParse(request.Bytes, request.Encoding, out var bytes);
         var input = new DecodeInput(bytes!, request.FPort, request.RecvTime ?? time.GetUtcNow(), request.Variables);
         var started = Stopwatch.GetTimestamp();
         var result = build!.Decoder!.Decode(input);

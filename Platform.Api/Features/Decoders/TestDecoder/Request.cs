@@ -26,6 +26,9 @@ public sealed class Request
     /// <summary>Hex (an even number of hex digits) or base64.</summary>
     public string Bytes { get; init; } = string.Empty;
 
+    /// <summary>"hex" or "base64"; when absent, an even number of hex digits is hex and anything else base64.</summary>
+    public string? Encoding { get; init; }
+
     public Dictionary<string, string>? Variables { get; init; }
 
     /// <summary>What the decoder sees as <c>input.recvTime</c>; now when absent.</summary>
@@ -49,7 +52,9 @@ public sealed class Request
             RuleFor(request => request.Codec).Must(DecoderVersionInput.IsCodec).WithMessage(DecoderVersionInput.CodecMessage)
                 .When(request => request.Codec is not null);
             RuleFor(request => request.FPort).InclusiveBetween(0, 255);
-            RuleFor(request => request.Bytes).Must(PayloadBytes.IsValid).WithMessage(PayloadBytes.Message);
+            RuleFor(request => request.Encoding).Must(PayloadBytes.IsEncoding).WithMessage(PayloadBytes.EncodingMessage);
+            RuleFor(request => request.Bytes).Must((request, bytes) => PayloadBytes.TryParse(bytes, request.Encoding, out _))
+                .WithMessage(PayloadBytes.Message);
             RuleFor(request => request.Variables).Must(DeviceTags.AreValid).WithMessage(DeviceTags.MessageFor("variables"));
         }
     }
