@@ -31,10 +31,16 @@ public sealed partial class RedecodeChunks(
     private static readonly ActivitySource Tracing = new(ActivitySourceName);
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
+    // Only the oldest open job of each decoder may run: two workers decoding the same uplinks with
+    // v3 and v4 at once would leave whichever committed last, not the newer version.
     private const string ClaimJob = """
         SELECT tenant_id, id, decoder_id, version, version_id, range_from, range_to, device_ids, total, cursor
-        FROM redecode_jobs
+        FROM redecode_jobs j
         WHERE status IN ('Pending', 'Running')
+          AND NOT EXISTS (SELECT FROM redecode_jobs earlier
+                          WHERE earlier.tenant_id = j.tenant_id AND earlier.decoder_id = j.decoder_id
+                            AND earlier.status IN ('Pending', 'Running')
+                            AND (earlier.created_at, earlier.id) < (j.created_at, j.id))
         ORDER BY created_at
         LIMIT 1
         FOR UPDATE SKIP LOCKED
