@@ -23,6 +23,9 @@ export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_MNESIA_BASE=$home/mnesia
 export RABBITMQ_LOG_BASE=$home/log
 export RABBITMQ_PID_FILE=$home/rabbitmq.pid
+# A crashing Erlang VM writes its memory (credentials included) to erl_crash.dump in the working
+# directory, which is the repository's; kept in the state folder instead.
+export ERL_CRASH_DUMP=$home/erl_crash.dump
 export RABBITMQ_CONFIG_FILE=$home/rabbitmq.conf
 export RABBITMQ_ENABLED_PLUGINS_FILE=$home/enabled_plugins
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
