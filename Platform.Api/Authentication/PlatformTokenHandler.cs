@@ -9,14 +9,16 @@ using Platform.Core.Tenancy;
 namespace Platform.Api.Authentication;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer pls_…</c> against the sessions table on every request,
-/// so a revoked or expired session stops working at once. The user becomes the data scope's user.
+/// Authenticates <c>Authorization: Bearer pls_…</c> against the sessions table and
+/// <c>Bearer plt_…</c> against the API tokens table on every request, without a cache, so a revoked
+/// or expired credential stops working at once. The user (a token's owner) becomes the data scope's user.
 /// </summary>
 internal sealed class PlatformTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     SessionAuthentication sessions,
+    ApiTokenAuthentication apiTokens,
     DataScope scope,
     CurrentPrincipal principal) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,7 +32,13 @@ internal sealed class PlatformTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var authenticated = await sessions.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+        var bearer = header[BearerPrefix.Length..].Trim();
+        if (bearer.StartsWith(OpaqueToken.ApiTokenPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticateApiTokenAsync(bearer);
+        }
+
+        var authenticated = await sessions.AuthenticateAsync(bearer, Context.RequestAborted);
         if (authenticated is not var (session, user))
         {
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
@@ -45,6 +53,27 @@ internal sealed class PlatformTokenHandler(
             new Claim(PlatformTokenDefaults.PlatformRoleClaim, user.PlatformRole.ToString()),
         ], PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
         Context.Items[typeof(Session)] = session;
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), PlatformTokenDefaults.Scheme));
+    }
+
+    private async Task<AuthenticateResult> AuthenticateApiTokenAsync(string bearer)
+    {
+        var token = await apiTokens.AuthenticateAsync(bearer, Context.RequestAborted);
+        if (token is null)
+        {
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        }
+
+        scope.IdentifyUser(token.OwnerUserId);
+        principal.AuthenticateApiToken(new ApiTokenPrincipal(token.Id, token.TenantId, token.OwnerUserId, token.Scopes),
+            Context.Connection.RemoteIpAddress?.ToString());
+        // No platform role claim: a token never carries its owner's platform role.
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(PlatformTokenDefaults.UserIdClaim, token.OwnerUserId.ToString()),
+            new Claim(PlatformTokenDefaults.ApiTokenIdClaim, token.Id),
+            new Claim(PlatformTokenDefaults.TenantIdClaim, token.TenantId.ToString()),
+        ], PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), PlatformTokenDefaults.Scheme));
     }
 }

@@ -12,6 +12,9 @@ public static class ApiProblems
     public static IResult Forbidden() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "You may not do this in this tenant.", type: ProblemTypes.Forbidden);
 
+    public static IResult NotWithApiToken() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Not available to API tokens: sign in as the user.", type: ProblemTypes.Forbidden);
+
     public static IResult TenantSuspended() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "This tenant is suspended.", type: ProblemTypes.TenantSuspended);
 

@@ -15,6 +15,9 @@ public sealed class CurrentPrincipal
 
     public string? ClientAddress { get; private set; }
 
+    /// <summary>Set when the caller authenticated with an API token: its tenant and scopes bound the request.</summary>
+    public ApiTokenPrincipal? ApiToken { get; private set; }
+
     /// <summary>The caller's rights in the route's tenant; set before any tenant endpoint runs.</summary>
     public TenantAccess Access => _access ?? throw new InvalidOperationException("This is not a tenant route.");
 
@@ -27,5 +30,18 @@ public sealed class CurrentPrincipal
         ClientAddress = clientAddress;
     }
 
+    /// <summary>
+    /// An API token's caller: its owner, never as platform admin (tokens are tenant-scoped).
+    /// </summary>
+    public void AuthenticateApiToken(ApiTokenPrincipal token, string? clientAddress)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        Authenticate(token.OwnerUserId, PlatformRole.None, clientAddress);
+        ApiToken = token;
+    }
+
     public void EnterTenant(TenantAccess access) => _access = access;
 }
+
+/// <summary>What a request authenticated with an API token may reach: one tenant, within the scopes.</summary>
+public sealed record ApiTokenPrincipal(string TokenId, Guid TenantId, Guid OwnerUserId, IReadOnlyList<string> Scopes);

@@ -16,8 +16,14 @@ public sealed record RequiredPermission(Permission Permission, bool OnResource);
 /// </summary>
 public sealed record PlatformAdminAccess;
 
+/// <summary>Endpoint metadata: API tokens may not call this tenant route (e.g. managing tokens).</summary>
+public sealed record NoApiTokens;
+
 public static class RequiredPermissionExtensions
 {
+    public static TBuilder RejectApiTokens<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new NoApiTokens());
+
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredPermission(permission, OnResource: false));

@@ -12,6 +12,8 @@ namespace Platform.Api.Tenancy;
 /// the tenant gets 404 (whether the tenant exists or not), a member without the declared tenant
 /// permission 403. Then the data scope enters the tenant, for EF's filters and PostgreSQL's RLS.
 /// A tenant route that declares no permission is a programming error and fails loudly.
+/// An API token reaches only its own tenant's routes (another tenant's: 404, like any non-member;
+/// a route outside any tenant: 403) with its owner's current rights narrowed to its scopes.
 /// </summary>
 /// <remarks>
 /// A middleware after authentication and authorization, not an endpoint filter: it then covers
@@ -25,6 +27,12 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
     {
         if (http.GetRouteValue(TenantRouteValue) is not string tenantText || http.User.Identity?.IsAuthenticated != true)
         {
+            if (http.User.Identity?.IsAuthenticated == true && http.RequestServices.GetRequiredService<CurrentPrincipal>().ApiToken is not null)
+            {
+                await ApiProblems.NotWithApiToken().ExecuteAsync(http);
+                return;
+            }
+
             await next(http);
             return;
         }
@@ -49,10 +57,19 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         }
 
         var principal = http.RequestServices.GetRequiredService<CurrentPrincipal>();
+        if (principal.ApiToken is { } token && token.TenantId != tenantId)
+        {
+            return TenantNotFound();
+        }
+
         var scope = http.RequestServices.GetRequiredService<DataScope>();
         scope.EnterTenant(tenantId);
         var access = await http.RequestServices.GetRequiredService<TenantAccessLoader>()
             .LoadAsync(tenantId, principal.UserId, principal.PlatformRole, http.RequestAborted);
+        if (principal.ApiToken is { } scoped)
+        {
+            access = access.RestrictedTo(ApiTokenScopes.PermissionsOf(scoped.Scopes));
+        }
         if (!access.IsMember && principal.PlatformRole == PlatformRole.Admin
             && http.GetEndpoint()?.Metadata.GetMetadata<PlatformAdminAccess>() is not null)
         {
@@ -73,6 +90,11 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         if (principal.PlatformRole != PlatformRole.Admin && await IsSuspendedAsync(http, tenantId))
         {
             return ApiProblems.TenantSuspended();
+        }
+
+        if (principal.ApiToken is not null && http.GetEndpoint()?.Metadata.GetMetadata<NoApiTokens>() is not null)
+        {
+            return ApiProblems.NotWithApiToken();
         }
 
         if (!required.OnResource && !access.Allows(required.Permission))

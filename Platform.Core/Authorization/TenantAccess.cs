@@ -23,6 +23,7 @@ public sealed class TenantAccess
 {
     private readonly FrozenDictionary<Guid, OrganizationGrantInfo> _organizationGrants;
     private readonly FrozenDictionary<Guid, DeviceAccess> _deviceGrants;
+    private FrozenSet<Permission>? _tokenPermissions;
 
     public TenantAccess(Guid tenantId, Guid userId, PlatformRole platformRole, TenantRole? tenantRole,
         IReadOnlyDictionary<Guid, OrganizationGrantInfo> organizationGrants, IReadOnlyDictionary<Guid, DeviceAccess> deviceGrants)
@@ -71,6 +72,23 @@ public sealed class TenantAccess
 
     public bool IsMember => TenantRole is not null;
 
+    /// <summary>True when an API token narrows these rights to its scopes.</summary>
+    public bool IsApiToken => _tokenPermissions is not null;
+
+    /// <summary>
+    /// The same rights narrowed to what an API token's scopes allow (<see cref="ApiTokenScopes"/>):
+    /// a permission holds only when the owner has it and a scope allows it.
+    /// </summary>
+    public TenantAccess RestrictedTo(IEnumerable<Permission> tokenPermissions)
+    {
+        ArgumentNullException.ThrowIfNull(tokenPermissions);
+        var restricted = new TenantAccess(TenantId, UserId, PlatformRole, TenantRole, _organizationGrants, _deviceGrants)
+        {
+            _tokenPermissions = tokenPermissions.ToFrozenSet(),
+        };
+        return restricted;
+    }
+
     /// <summary>
     /// True for tenant admins: lists and queries need no filter. Otherwise a row is visible when its
     /// organization is in <see cref="GrantedOrganizationIds"/> or, for a device, its id is in
@@ -88,7 +106,7 @@ public sealed class TenantAccess
     /// filtered by visibility) and <see cref="Permission.DeviceCreate"/> (somewhere: the target
     /// organization is checked with <see cref="AllowsOnOrganization"/>).
     /// </summary>
-    public bool Allows(Permission permission) => IsMember && permission switch
+    public bool Allows(Permission permission) => IsMember && ScopeAllows(permission) && permission switch
     {
         Permission.TenantsCreate or Permission.TenantUpdate or Permission.TenantDelete => false,
         Permission.TenantRead or Permission.OrganizationsList or Permission.DevicesList or Permission.DecodersRead => true,
@@ -105,7 +123,7 @@ public sealed class TenantAccess
     /// </summary>
     public bool AllowsOnOrganization(Permission permission, Guid organizationId)
     {
-        if (!IsMember || !PermissionScope.IsAboutOrganization(permission))
+        if (!IsMember || !ScopeAllows(permission) || !PermissionScope.IsAboutOrganization(permission))
         {
             return false;
         }
@@ -126,7 +144,7 @@ public sealed class TenantAccess
     /// or by a grant on the device itself. Permissions not about a device are denied.
     /// </summary>
     public bool AllowsOnDevice(Permission permission, Guid deviceId, Guid organizationId) =>
-        PermissionScope.IsAboutDevice(permission)
+        PermissionScope.IsAboutDevice(permission) && ScopeAllows(permission)
         && (AllowsOnOrganization(permission, organizationId)
             || (IsMember && _deviceGrants.TryGetValue(deviceId, out var access)
                 && PermissionScope.NeededOnDevice(permission) is { } needed && Capped(access) >= needed));
@@ -138,6 +156,8 @@ public sealed class TenantAccess
     /// <summary>Tenant admins, holders of a grant on the device's organization, and holders of a grant on the device.</summary>
     public bool CanSeeDevice(Guid deviceId, Guid organizationId) =>
         CanSeeOrganization(organizationId) || (IsMember && _deviceGrants.ContainsKey(deviceId));
+
+    private bool ScopeAllows(Permission permission) => _tokenPermissions is null || _tokenPermissions.Contains(permission);
 
     // effective = min(ceiling, grant); only Viewers have a ceiling, the reading level of each kind of grant.
     private OrganizationAccess Capped(OrganizationAccess access) =>

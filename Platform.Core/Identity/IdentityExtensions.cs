@@ -12,6 +12,7 @@ public static class IdentityExtensions
         services.AddScoped<AuditVerification>();
         services.AddScoped<LocalLogin>();
         services.AddScoped<SessionAuthentication>();
+        services.AddScoped<ApiTokenAuthentication>();
         return services;
     }
 }

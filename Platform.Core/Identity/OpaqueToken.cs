@@ -13,6 +13,8 @@ public sealed record OpaqueToken(string Prefix, string Id, string Value)
 {
     public const string SessionPrefix = "pls_";
 
+    public const string ApiTokenPrefix = "plt_";
+
     private const int IdBytes = 16;
     private const int SecretBytes = 32;
 

@@ -87,6 +87,24 @@ internal static class RowLevelSecurityPolicies
             USING (platform_in_platform_scope() OR tenant_id IS NOT NULL);
         """;
 
+    /// <summary>
+    /// API tokens: tenant-owned, and one more way in for authentication, which runs before the
+    /// tenant is known: within its own transaction it names the one token id it looks up (the
+    /// public part of the presented token) and may read and touch only that row.
+    /// </summary>
+    public const string ApiTokens = """
+        ALTER TABLE api_tokens ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE api_tokens FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON api_tokens
+            USING (platform_in_platform_scope() OR tenant_id = platform_current_tenant())
+            WITH CHECK (platform_in_platform_scope() OR tenant_id = platform_current_tenant());
+        CREATE POLICY api_token_lookup ON api_tokens FOR SELECT
+            USING (id = NULLIF(current_setting('platform.api_token_id', true), ''));
+        CREATE POLICY api_token_touch ON api_tokens FOR UPDATE
+            USING (id = NULLIF(current_setting('platform.api_token_id', true), ''))
+            WITH CHECK (id = NULLIF(current_setting('platform.api_token_id', true), ''));
+        """;
+
     public static readonly string[] TenantOwnedTables = ["organizations", "organization_grants", "devices", "device_grants"];
 
     private static string[] AllTables => ["tenants", "tenant_memberships", "audit_events", .. TenantOwnedTables];

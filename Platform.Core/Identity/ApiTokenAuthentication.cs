@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Persistence;
+
+namespace Platform.Core.Identity;
+
+/// <summary>
+/// Validates <c>plt_</c> API tokens against the database on every request (no cache), so a
+/// revoked or expired token stops working on the next request.
+/// </summary>
+public sealed class ApiTokenAuthentication(PlatformDbContext database, TimeProvider time)
+{
+    // Writing last-used on every request would make each read a write.
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    public async Task<ApiToken?> AuthenticateAsync(string? bearerToken, CancellationToken cancellationToken)
+    {
+        if (!OpaqueToken.TryParse(OpaqueToken.ApiTokenPrefix, bearerToken, out var token))
+        {
+            return null;
+        }
+
+        // The tenant is not known yet: row-level security lets this transaction see the one row
+        // whose id the token names (RowLevelSecurityPolicies.ApiTokens), and nothing else.
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        await database.Database.ExecuteSqlAsync($"SELECT set_config('platform.api_token_id', {token.Id}, true)", cancellationToken);
+        var found = await database.ApiTokens.IgnoreQueryFilters().AsNoTracking()
+            .SingleOrDefaultAsync(apiToken => apiToken.Id == token.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        if (found is null || !token.Matches(found.TokenHash) || !found.IsValid(now))
+        {
+            return null;
+        }
+
+        if (found.LastUsedAt is not { } lastUsed || now - lastUsed > TouchInterval)
+        {
+            await database.ApiTokens.IgnoreQueryFilters()
+                .Where(apiToken => apiToken.TenantId == found.TenantId && apiToken.Id == found.Id)
+                .ExecuteUpdateAsync(update => update.SetProperty(apiToken => apiToken.LastUsedAt, now), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return found;
+    }
+}
