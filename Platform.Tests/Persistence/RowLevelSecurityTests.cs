@@ -37,6 +37,8 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                 INSERT INTO devices (tenant_id, id, dev_eui, name, organization_id, network_server_kind, network_server_application_id, tags, created_at)
                     VALUES ('{tenant}', '{device}', '{Random.Shared.NextInt64():x16}', 'Device', '{organization}', 'ChirpStack', '{Guid.NewGuid()}', '{EmptyJson}', now());
                 INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES ('{tenant}', '{device}', '{_user}', 'Read', now());
+                INSERT INTO api_tokens (tenant_id, id, token_hash, owner_user_id, name, scopes, created_at, expires_at)
+                    VALUES ('{tenant}', '{Guid.NewGuid():N}', sha256(gen_random_uuid()::text::bytea), '{_user}', 'RLS token', '{EmptyArray}', now(), now() + interval '1 day');
                 INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, action, outcome, previous_hash, hash)
                     VALUES (gen_random_uuid(), '{tenant}', now(), 'System', 'test.seeded', 'Success', '\x00', '\x00');
                 INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,
