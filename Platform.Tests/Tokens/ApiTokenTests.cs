@@ -112,7 +112,8 @@ public sealed class ApiTokenTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.Created, createdBefore.StatusCode);
         Assert.Equal(HttpStatusCode.OK, membersBefore.StatusCode);
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, createdAfter.StatusCode);
+        // A Viewer without grants cannot see the organization: the device endpoint answers 400 for it, as to a session.
+        Assert.Equal(HttpStatusCode.BadRequest, createdAfter.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, membersAfter.StatusCode);
         // Still a member with the read scope: the list answers, with what a Viewer without grants sees.
         Assert.Equal(HttpStatusCode.OK, devicesAfter.StatusCode);
