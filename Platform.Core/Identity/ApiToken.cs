@@ -23,6 +23,18 @@ public sealed class ApiToken : ITenantOwned
     public ApiToken(Guid tenantId, string id, byte[] tokenHash, Guid ownerUserId, string name, string[] scopes,
         DateTimeOffset now, DateTimeOffset expiresAt)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (scopes.Length == 0 || !scopes.All(Authorization.ApiTokenScopes.IsKnown))
+        {
+            throw new ArgumentException("A token has at least one scope, each a known one.", nameof(scopes));
+        }
+
+        if (expiresAt <= now || expiresAt > now + MaxLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAt), "A token expires in the future and within a year.");
+        }
+
         TenantId = tenantId;
         Id = id;
         TokenHash = tokenHash;
