@@ -41,4 +41,16 @@ public sealed class ApiTokenAuthentication(PlatformDbContext database, TimeProvi
         await transaction.CommitAsync(cancellationToken);
         return found;
     }
+
+    /// <summary>
+    /// Revokes every live token of a user in the current tenant (the member was removed), so that
+    /// adding them again does not bring old tokens back. Runs in the caller's transaction.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await database.ApiTokens
+            .Where(token => token.TenantId == tenantId && token.OwnerUserId == userId && token.RevokedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(token => token.RevokedAt, now), cancellationToken);
+    }
 }

@@ -121,6 +121,41 @@ public sealed class ApiTokenTests(PlatformAppFixture fixture)
     }
 
     [Fact]
+    public async Task ARemovedMembersTokensStayRevokedWhenTheyAreAddedAgain()
+    {
+        var (seeder, tenant, _, admin) = await TenantWithAdminAsync();
+        var member = await seeder.CreateUserAsync(tenant, TenantRole.Member);
+        using var memberHttp = await seeder.LoginAsync(member);
+        var (_, secret) = await CreateTokenAsync(memberHttp, tenant, ["devices:read"]);
+        using var token = TokenClient(secret);
+
+        using var before = await token.GetAsync($"/api/tenants/{tenant}/devices", Ct);
+        using var removed = await admin.DeleteAsync($"/api/tenants/{tenant}/members/{member.Id}", Ct);
+        await seeder.AddMemberAsync(tenant, member.Id, TenantRole.Member);
+        using var after = await token.GetAsync($"/api/tenants/{tenant}/devices", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task UseIsRecordedAsLastUsed()
+    {
+        var (_, tenant, _, admin) = await TenantWithAdminAsync();
+        var (id, secret) = await CreateTokenAsync(admin, tenant, ["devices:read"]);
+        using var token = TokenClient(secret);
+
+        var unused = await TokenAsync(admin, tenant, id);
+        using var used = await token.GetAsync($"/api/tenants/{tenant}/devices", Ct);
+        var afterUse = await TokenAsync(admin, tenant, id);
+
+        Assert.Null(unused["lastUsedAt"]);
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        Assert.NotNull(afterUse["lastUsedAt"]);
+    }
+
+    [Fact]
     public async Task AnExpiredTokenIsUnauthorized()
     {
         var (seeder, tenant, _, admin) = await TenantWithAdminAsync();
@@ -295,6 +330,12 @@ public sealed class ApiTokenTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         return (body["apiToken"]!["id"]!.GetValue<string>(), body["token"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonObject> TokenAsync(HttpClient http, Guid tenant, string id)
+    {
+        var page = await http.GetFromJsonAsync<JsonObject>($"/api/tenants/{tenant}/tokens", Ct);
+        return page!["items"]!.AsArray().Single(item => item!["id"]!.GetValue<string>() == id)!.AsObject();
     }
 
     private HttpClient TokenClient(string secret)

@@ -9,7 +9,8 @@ using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Members.RemoveMember;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SessionAuthentication sessions)
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SessionAuthentication sessions,
+    ApiTokenAuthentication apiTokens)
     : Endpoint<MemberRequest>
 {
     public override void Configure()
@@ -17,7 +18,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Delete("/api/tenants/{tenantId}/members/{userId}");
         Options(route => route.RequirePermission(Permission.MembersManage));
         Summary(summary => summary.Summary =
-            "Remove a member and their grants (tenant admins); ends the member's sessions; the last admin cannot be removed");
+            "Remove a member and their grants (tenant admins); ends the member's sessions and revokes their API tokens in the tenant; the last admin cannot be removed");
     }
 
     public override async Task HandleAsync(MemberRequest request, CancellationToken ct)
@@ -40,6 +41,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             // The database cascades the membership's organization and device grants.
             database.TenantMemberships.Remove(membership);
             await sessions.RevokeAllAsync(membership.UserId, ct);
+            await apiTokens.RevokeAllAsync(request.TenantId, membership.UserId, ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.removed", "user",
                 membership.UserId.ToString(), AuditJson.Of(new { Role = membership.Role.ToString() }), null,
                 principal.ClientAddress), ct);
