@@ -12,6 +12,7 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
     private readonly Guid _tenantB = Guid.NewGuid();
     private const string EmptyJson = "{}";
     private readonly Guid _user = Guid.NewGuid();
+    private readonly Dictionary<Guid, string> _apiTokens = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,6 +29,7 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
         {
             var organization = Guid.NewGuid();
             var device = Guid.NewGuid();
+            _apiTokens[tenant] = Guid.NewGuid().ToString("N");
             await ExecuteAsync(connection, $"""
                 INSERT INTO tenants (id, slug, name, status, created_at) VALUES ('{tenant}', 't-{tenant:N}', 'Tenant', 'Active', now());
                 INSERT INTO tenant_memberships (tenant_id, user_id, role, created_at) VALUES ('{tenant}', '{_user}', 'Viewer', now());
@@ -38,7 +40,7 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                     VALUES ('{tenant}', '{device}', '{Random.Shared.NextInt64():x16}', 'Device', '{organization}', 'ChirpStack', '{Guid.NewGuid()}', '{EmptyJson}', now());
                 INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES ('{tenant}', '{device}', '{_user}', 'Read', now());
                 INSERT INTO api_tokens (tenant_id, id, token_hash, owner_user_id, name, scopes, created_at, expires_at)
-                    VALUES ('{tenant}', '{Guid.NewGuid():N}', sha256(gen_random_uuid()::text::bytea), '{_user}', 'RLS token', '{EmptyArray}', now(), now() + interval '1 day');
+                    VALUES ('{tenant}', '{_apiTokens[tenant]}', sha256(gen_random_uuid()::text::bytea), '{_user}', 'RLS token', '{EmptyArray}', now(), now() + interval '1 day');
                 INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, action, outcome, previous_hash, hash)
                     VALUES (gen_random_uuid(), '{tenant}', now(), 'System', 'test.seeded', 'Success', '\x00', '\x00');
                 INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,
@@ -179,6 +181,20 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
             var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, statement));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
         }
+    }
+
+    [Fact]
+    public async Task AnApiTokenLookupSeesAndTouchesOnlyTheNamedToken()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.api_token_id', '{_apiTokens[_tenantA]}', false)");
+
+        Assert.Equal([_apiTokens[_tenantA]], await ListAsync(connection, "SELECT id::text FROM api_tokens"));
+        Assert.Equal(1, await AffectedAsync(connection, "UPDATE api_tokens SET last_used_at = now()"));
+        Assert.Equal(0, await AffectedAsync(connection, "DELETE FROM api_tokens"));
+        var moved = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
+            $"UPDATE api_tokens SET id = 'forged' WHERE id = '{_apiTokens[_tenantA]}'"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moved.SqlState);
     }
 
     private static Task<List<string>> TenantOwnedTablesAsync(NpgsqlConnection connection) => ListAsync(connection, """
