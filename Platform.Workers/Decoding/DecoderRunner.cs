@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Platform.Core.Decoders;
 using Platform.Core.Decoding;
-using Platform.Core.Decoding.JavaScript;
 using Platform.Core.Measurements;
 
 namespace Platform.Workers.Decoding;
@@ -70,39 +69,17 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
     {
         if (!result.Succeeded || result.Data is null)
         {
-            return new UplinkDecode(versionId, failure, null, null, Storable(result.Warnings), Storable(result.Errors), []);
+            return new UplinkDecode(versionId, failure, null, null, result.Warnings, result.Errors, []);
         }
 
-        // The sandbox has already refused output that PostgreSQL could not store (StorableText).
+        // Storable throughout: the sandbox refuses output PostgreSQL could not hold and repairs its own
+        // messages (StorableText); the built-in codecs' messages are ours.
         var json = result.Data.ToJsonString(JsonSerializerOptions.Default);
         var extracted = MeasurementExtractor.Extract(result.Data);
         var warnings = extracted.Skipped == 0
             ? result.Warnings
             : [.. result.Warnings, $"{extracted.Skipped} value(s) not stored as measurements (at most {MeasurementExtractor.MaxValues} values, names at most {MeasurementExtractor.MaxNameLength} characters)"];
-        return new UplinkDecode(versionId, DecodeOutcome.Decoded, result.Data, json, Storable(warnings), [], extracted.Values);
-    }
-
-    // PostgreSQL text holds neither NUL nor unpaired surrogates, and a sandbox error quotes what the
-    // script threw: such characters become U+FFFD rather than a write that can never be stored.
-    private static IReadOnlyList<string> Storable(IReadOnlyList<string> messages) =>
-        messages.All(StorableText.IsStorable) ? messages : messages.Select(Replaced).ToList();
-
-    private static string Replaced(string message)
-    {
-        var characters = message.ToCharArray();
-        for (var i = 0; i < characters.Length; i++)
-        {
-            if (char.IsHighSurrogate(characters[i]) && i + 1 < characters.Length && char.IsLowSurrogate(characters[i + 1]))
-            {
-                i++;
-            }
-            else if (characters[i] == '\0' || char.IsSurrogate(characters[i]))
-            {
-                characters[i] = '\uFFFD';
-            }
-        }
-
-        return new string(characters);
+        return new UplinkDecode(versionId, DecodeOutcome.Decoded, result.Data, json, warnings, [], extracted.Values);
     }
 
     // The error names the limit only: never the payload or the script.

@@ -39,7 +39,7 @@ public sealed class JavaScriptDecoder : IUplinkDecoder
         }
         catch (Exception e)
         {
-            return DecodeResult.Failed(SandboxFailure.Describe(e, limits).ToString());
+            return DecodeResult.Failed(StorableText.Repaired(SandboxFailure.Describe(e, limits).ToString()));
         }
     }
 

@@ -7,7 +7,8 @@ namespace Platform.Core.Decoding.JavaScript;
 /// Checks every key and string of a decoder's output while the call is still the sandbox's to fail:
 /// JSON can carry a NUL (<c>\u0000</c>) or an unpaired surrogate (<c>\ud800</c>), which PostgreSQL's
 /// text and jsonb refuse. Let through, one such string would make a whole storage write of many
-/// tenants' uplinks unstorable; caught here, it is that one uplink's decode error.
+/// tenants' uplinks unstorable; caught here, it is that one uplink's decode error. The sandbox's own
+/// failure messages quote what a script threw, so they are repaired rather than refused.
 /// </summary>
 public static class StorableText
 {
@@ -28,6 +29,30 @@ public static class StorableText
         }
 
         return true;
+    }
+
+    /// <summary>The text with each NUL and unpaired surrogate replaced by U+FFFD.</summary>
+    public static string Repaired(string text)
+    {
+        if (IsStorable(text))
+        {
+            return text;
+        }
+
+        var characters = text.ToCharArray();
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (char.IsHighSurrogate(characters[i]) && i + 1 < characters.Length && char.IsLowSurrogate(characters[i + 1]))
+            {
+                i++;
+            }
+            else if (characters[i] == '\0' || char.IsSurrogate(characters[i]))
+            {
+                characters[i] = '\uFFFD';
+            }
+        }
+
+        return new string(characters);
     }
 
     internal static void Ensure(JsonNode? node)
