@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using Platform.Core.Identity;
+using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -166,6 +168,24 @@ public sealed class ServiceAccountTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, byEmail.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, byName.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withForgedHash.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeletingTheTenantDeletesItsServiceAccounts()
+    {
+        var api = await ServiceAccountApi.StartAsync(fixture);
+        var account = await api.CreateAsync(TenantRole.Member);
+        using var platformAdmin = await api.Seeder.LoginAsPlatformAdminAsync();
+
+        using var deleted = await platformAdmin.DeleteAsync(api.Root, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        // Users are global rows (no tenant filter applies to them): counted straight in the database.
+        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM users WHERE id = @id", connection);
+        count.Parameters.AddWithValue("id", account);
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync(Ct))!);
     }
 
     [Fact]
