@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Authentication;
 using Platform.Api.Features.Decoders;
 using Platform.Api.Features.RejectedUplinks;
+using Platform.Api.Features.Tokens;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
@@ -29,6 +30,7 @@ internal static class Extensions
         builder.Services.AddPlatformIdentity();
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
+        builder.Services.AddScoped<TokenIssuance>();
         builder.Services.AddDecoders();
         builder.Services.AddAuthentication(PlatformTokenDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, PlatformTokenHandler>(PlatformTokenDefaults.Scheme, null);

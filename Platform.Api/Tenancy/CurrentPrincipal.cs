@@ -21,7 +21,8 @@ public sealed class CurrentPrincipal
     /// <summary>The caller's rights in the route's tenant; set before any tenant endpoint runs.</summary>
     public TenantAccess Access => _access ?? throw new InvalidOperationException("This is not a tenant route.");
 
-    public AuditActor AuditActor => AuditActor.ForUser(UserId);
+    /// <summary>The caller as audit records name them: with the API token, when the request carried one.</summary>
+    public AuditActor AuditActor => ApiToken is { } token ? AuditActor.ForApiToken(UserId, token.TokenId) : AuditActor.ForUser(UserId);
 
     public void Authenticate(Guid userId, PlatformRole platformRole, string? clientAddress)
     {

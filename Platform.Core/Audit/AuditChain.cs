@@ -27,6 +27,13 @@ public static class AuditChain
         Append(hash, auditEvent.After);
         Append(hash, auditEvent.ClientAddress);
         Append(hash, auditEvent.Outcome.ToString());
+        // Added later than the other fields: hashed only when present, so that records written before
+        // it existed still verify. The length prefix keeps "absent" and any present value apart.
+        if (auditEvent.ActorTokenId is not null)
+        {
+            Append(hash, auditEvent.ActorTokenId);
+        }
+
         return hash.GetHashAndReset();
     }
 

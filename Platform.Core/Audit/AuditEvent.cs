@@ -21,6 +21,7 @@ public sealed class AuditEvent
         OccurredAt = occurredAt;
         ActorType = record.Actor.Type;
         ActorId = record.Actor.Id;
+        ActorTokenId = record.Actor.TokenId;
         Action = record.Action;
         TargetType = record.TargetType;
         TargetId = record.TargetId;
@@ -45,6 +46,9 @@ public sealed class AuditEvent
     public AuditActorType ActorType { get; private set; }
 
     public Guid? ActorId { get; private set; }
+
+    /// <summary>The API token the actor used, if any (its public id, never the secret).</summary>
+    public string? ActorTokenId { get; private set; }
 
     /// <summary>Dotted, past tense: <c>device.created</c>, <c>auth.login.failed</c>.</summary>
     public string Action { get; private set; }

@@ -14,6 +14,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(auditEvent => new { auditEvent.TenantId, auditEvent.Action, auditEvent.OccurredAt });
         builder.Property(auditEvent => auditEvent.ActorType).HasConversion<string>().HasMaxLength(20);
         builder.Property(auditEvent => auditEvent.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(auditEvent => auditEvent.ActorTokenId).HasMaxLength(32);
         builder.Property(auditEvent => auditEvent.Action).HasMaxLength(100);
         builder.Property(auditEvent => auditEvent.TargetType).HasMaxLength(50);
         builder.Property(auditEvent => auditEvent.TargetId).HasMaxLength(100);

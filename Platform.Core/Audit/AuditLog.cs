@@ -33,9 +33,9 @@ public sealed class AuditLog(PlatformDbContext database, TimeProvider time)
         // must also pass the SELECT policy, and platform-level records are not readable from a
         // tenant's scope. The caller's transaction still commits or discards it with the change.
         await database.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, actor_id, action, target_type, target_id,
+            INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, actor_id, actor_token_id, action, target_type, target_id,
                                       before, after, client_address, outcome, previous_hash, hash)
-            VALUES ({e.Id}, {e.TenantId}, {e.OccurredAt}, {e.ActorType.ToString()}, {e.ActorId}, {e.Action}, {e.TargetType},
+            VALUES ({e.Id}, {e.TenantId}, {e.OccurredAt}, {e.ActorType.ToString()}, {e.ActorId}, {e.ActorTokenId}, {e.Action}, {e.TargetType},
                     {e.TargetId}, {e.Before}, {e.After}, {e.ClientAddress}, {e.Outcome.ToString()}, {e.PreviousHash}, {e.Hash})
             """, cancellationToken);
         await database.Database.ExecuteSqlAsync(

@@ -31,11 +31,11 @@ public sealed class ApiTokenAuthentication(PlatformDbContext database, TimeProvi
             return null;
         }
 
+        // The services' role may not UPDATE the row it looked up: a function sets last-used and only
+        // that (ApiTokenTouchSql), throttled there too. Checked here as well to spare the round trip.
         if (found.LastUsedAt is not { } lastUsed || now - lastUsed > TouchInterval)
         {
-            await database.ApiTokens.IgnoreQueryFilters()
-                .Where(apiToken => apiToken.TenantId == found.TenantId && apiToken.Id == found.Id)
-                .ExecuteUpdateAsync(update => update.SetProperty(apiToken => apiToken.LastUsedAt, now), cancellationToken);
+            await database.Database.ExecuteSqlAsync($"SELECT platform_touch_api_token()", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -26,7 +26,9 @@ public sealed partial class LocalLogin(
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
         var user = await FindUserAsync(email, cancellationToken);
 
-        if (user?.PasswordHash is null)
+        // A service account never has a password, and is refused like an unknown e-mail even if one
+        // were ever written to its row: it has no interactive login.
+        if (user?.PasswordHash is null || user.IsServiceAccount)
         {
             passwords.VerifyDecoy(password);
             await audit.AppendAsync(new AuditRecord(null, AuditActor.Anonymous, "auth.login.failed",

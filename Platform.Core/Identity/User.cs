@@ -3,9 +3,18 @@ namespace Platform.Core.Identity;
 /// <summary>
 /// A person, global to the platform (one user may belong to several tenants). Authentication
 /// providers attach to it; nothing about authorization depends on which one signed the user in.
+/// A service account is a row of the other <see cref="UserKind"/>, so that memberships, grants and
+/// API tokens, all keyed by user id, serve it unchanged.
 /// </summary>
 public sealed class User
 {
+    /// <summary>
+    /// The domain of service accounts' e-mail addresses. <c>.invalid</c> is reserved (RFC 2606) and can
+    /// never be delivered to or registered, so the address names the account and nothing else; people
+    /// may not use it.
+    /// </summary>
+    public const string ServiceAccountEmailDomain = "service-accounts.invalid";
+
     public const int MaxEmailLength = 254;
     public const int MaxDisplayNameLength = 200;
     public const int MaxFailedLogins = 5;
@@ -21,10 +30,39 @@ public sealed class User
     {
         Id = Guid.CreateVersion7(createdAt);
         Email = NormalizeEmail(email);
+        if (IsServiceAccountEmail(Email))
+        {
+            throw new ArgumentException("This domain is reserved for service accounts.", nameof(email));
+        }
+
         DisplayName = ValidDisplayName(displayName);
         PlatformRole = platformRole;
         CreatedAt = createdAt;
     }
+
+    /// <summary>
+    /// A service account's user: never a platform role, never a password. Its e-mail is derived from
+    /// its id (the column stays required and unique, and nothing else in the code has to learn that a
+    /// user may lack one), in a domain no person can have.
+    /// </summary>
+    public static User CreateServiceAccount(string displayName, DateTimeOffset createdAt)
+    {
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(createdAt),
+            Kind = UserKind.ServiceAccount,
+            DisplayName = ValidDisplayName(displayName),
+            PlatformRole = PlatformRole.None,
+            CreatedAt = createdAt,
+        };
+        user.Email = ServiceAccountEmail(user.Id);
+        return user;
+    }
+
+    public static string ServiceAccountEmail(Guid id) => $"{id:N}@{ServiceAccountEmailDomain}";
+
+    public static bool IsServiceAccountEmail(string email) =>
+        email.EndsWith("@" + ServiceAccountEmailDomain, StringComparison.OrdinalIgnoreCase);
 
     public Guid Id { get; private set; }
 
@@ -32,6 +70,10 @@ public sealed class User
     public string Email { get; private set; }
 
     public string DisplayName { get; private set; }
+
+    public UserKind Kind { get; private set; }
+
+    public bool IsServiceAccount => Kind == UserKind.ServiceAccount;
 
     public PlatformRole PlatformRole { get; private set; }
 
@@ -46,9 +88,13 @@ public sealed class User
 
     public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil > now;
 
-    public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
+    public void SetPasswordHash(string passwordHash) => PasswordHash = !IsServiceAccount
+        ? passwordHash
+        : throw new InvalidOperationException("A service account has no password; it authenticates with API tokens only.");
 
-    public void ChangePlatformRole(PlatformRole role) => PlatformRole = role;
+    public void ChangePlatformRole(PlatformRole role) => PlatformRole = !IsServiceAccount || role == PlatformRole.None
+        ? role
+        : throw new InvalidOperationException("A service account never holds a platform role.");
 
     public void Rename(string displayName) => DisplayName = ValidDisplayName(displayName);
 

@@ -19,6 +19,11 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
     private static readonly string[] ReadOnlyTables = ["__EFMigrationsHistory"];
     private static readonly string[] AppendOnlyTables = ["audit_events"];
 
+    // Functions whose EXECUTE the migrations revoke from PUBLIC (they run as the owner and do one
+    // narrow thing); the services' role is the one caller. Granted here because the role is only
+    // known, and on a fresh database only exists, after the migrations.
+    private static readonly string[] ApplicationFunctions = [Identity.ApiTokenTouchSql.FunctionSignature];
+
     public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)
     {
         var applicationRole = new NpgsqlConnectionStringBuilder(applicationConnectionString);
@@ -46,11 +51,13 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             SELECT set_config('platform.app_role', @role, false),
                    set_config('platform.app_password', @password, false),
                    set_config('platform.read_only_tables', @readOnlyTables, false),
-                   set_config('platform.append_only_tables', @appendOnlyTables, false);
+                   set_config('platform.append_only_tables', @appendOnlyTables, false),
+                   set_config('platform.app_functions', @appFunctions, false);
             DO $$
             DECLARE
                 app_role text := current_setting('platform.app_role');
                 read_only text;
+                app_function text;
             BEGIN
                 -- A new role is NOSUPERUSER and NOBYPASSRLS by default; only a superuser could set either,
                 -- so those attributes are not (and cannot be) touched here.
@@ -70,6 +77,10 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
                 FOREACH read_only IN ARRAY string_to_array(current_setting('platform.append_only_tables'), ',') LOOP
                     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM %I', read_only, app_role);
                 END LOOP;
+                -- regprocedure both checks that the function exists and quotes its name.
+                FOREACH app_function IN ARRAY string_to_array(current_setting('platform.app_functions'), ';') LOOP
+                    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', app_function::regprocedure, app_role);
+                END LOOP;
             END
             $$;
             SELECT set_config('platform.app_password', '', false);
@@ -84,6 +95,7 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             command.Parameters.AddWithValue("password", password);
             command.Parameters.AddWithValue("readOnlyTables", string.Join(',', ReadOnlyTables));
             command.Parameters.AddWithValue("appendOnlyTables", string.Join(',', AppendOnlyTables));
+            command.Parameters.AddWithValue("appFunctions", string.Join(';', ApplicationFunctions));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally

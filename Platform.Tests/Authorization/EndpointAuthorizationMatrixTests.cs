@@ -67,6 +67,14 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         ("POST token with devices:read", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
         ("POST token with audit:read", ["ok", "400", "400", "400", "400", "400", "400"]),
         ("DELETE unknown token", ["404", "404", "404", "404", "404", "404", "404"]),
+        // Service accounts (S is one of the tenant's) are tenant admins' business only.
+        ("GET service accounts", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("POST service account", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET service account S", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("PATCH service account S", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET tokens of service account S", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("POST token with devices:read of service account S", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("DELETE unknown service account", ["404", "403", "403", "403", "403", "403", "403"]),
         ("GET platform decoders", ["403", "403", "403", "403", "403", "403", "403"]),
         ("POST platform decoder", ["403", "403", "403", "403", "403", "403", "403"]),
     ];
@@ -122,6 +130,15 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
             decoder = body!["decoder"]!["id"]!.GetValue<Guid>();
         }
 
+        Guid serviceAccount;
+        using (var created = await clients[0].PostAsJsonAsync($"{root}/service-accounts",
+                   new { name = "Matrix robot", role = "Member" }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var body = await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
+            serviceAccount = body!["id"]!.GetValue<Guid>();
+        }
+
         HttpRequestMessage Build(string request) => request switch
         {
             "GET tenant" => Get(root),
@@ -173,6 +190,14 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
             "POST token with audit:read" => Json(HttpMethod.Post, $"{root}/tokens",
                 new { name = "Matrix token", scopes = new[] { "audit:read" }, expiresAt = DateTimeOffset.UtcNow.AddDays(1) }),
             "DELETE unknown token" => new HttpRequestMessage(HttpMethod.Delete, $"{root}/tokens/unknown"),
+            "GET service accounts" => Get($"{root}/service-accounts"),
+            "POST service account" => Json(HttpMethod.Post, $"{root}/service-accounts", new { name = "Robot", role = "Viewer" }),
+            "GET service account S" => Get($"{root}/service-accounts/{serviceAccount}"),
+            "PATCH service account S" => Json(HttpMethod.Patch, $"{root}/service-accounts/{serviceAccount}", new { }),
+            "GET tokens of service account S" => Get($"{root}/service-accounts/{serviceAccount}/tokens"),
+            "POST token with devices:read of service account S" => Json(HttpMethod.Post, $"{root}/service-accounts/{serviceAccount}/tokens",
+                new { name = "Matrix robot token", scopes = new[] { "devices:read" }, expiresAt = DateTimeOffset.UtcNow.AddDays(1) }),
+            "DELETE unknown service account" => new HttpRequestMessage(HttpMethod.Delete, $"{root}/service-accounts/{Guid.NewGuid()}"),
             "GET platform decoders" => Get("/api/admin/decoders"),
             "POST platform decoder" => Json(HttpMethod.Post, "/api/admin/decoders", new { name = "Library " + Guid.NewGuid().ToString("N") }),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request, null),

@@ -29,10 +29,15 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
         {
             var organization = Guid.NewGuid();
             var device = Guid.NewGuid();
+            var serviceAccount = Guid.NewGuid();
             _apiTokens[tenant] = Guid.NewGuid().ToString("N");
             await ExecuteAsync(connection, $"""
                 INSERT INTO tenants (id, slug, name, status, created_at) VALUES ('{tenant}', 't-{tenant:N}', 'Tenant', 'Active', now());
                 INSERT INTO tenant_memberships (tenant_id, user_id, role, created_at) VALUES ('{tenant}', '{_user}', 'Viewer', now());
+                INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at, kind)
+                    VALUES ('{serviceAccount}', '{serviceAccount:N}@service-accounts.invalid', 'RLS robot', 'None', 0, now(), 'ServiceAccount');
+                INSERT INTO service_accounts (tenant_id, id, description, created_at, updated_at)
+                    VALUES ('{tenant}', '{serviceAccount}', 'RLS', now(), now());
                 INSERT INTO organizations (tenant_id, id, name, created_at) VALUES ('{tenant}', '{organization}', 'Org', now());
                 INSERT INTO organization_grants (tenant_id, organization_id, user_id, access, can_export, created_at)
                     VALUES ('{tenant}', '{organization}', '{_user}', 'Viewer', false, now());
@@ -184,17 +189,49 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
     }
 
     [Fact]
-    public async Task AnApiTokenLookupSeesAndTouchesOnlyTheNamedToken()
+    public async Task AnApiTokenLookupSeesOnlyTheNamedTokenAndChangesNothingOfIt()
     {
         await using var connection = await OpenAsync();
         await ExecuteAsync(connection, $"SELECT set_config('platform.api_token_id', '{_apiTokens[_tenantA]}', false)");
 
         Assert.Equal([_apiTokens[_tenantA]], await ListAsync(connection, "SELECT id::text FROM api_tokens"));
-        Assert.Equal(1, await AffectedAsync(connection, "UPDATE api_tokens SET last_used_at = now()"));
+        // No column of the row it may read is writable through the lookup, last-used included.
+        Assert.Equal(0, await AffectedAsync(connection, "UPDATE api_tokens SET revoked_at = now()"));
+        Assert.Equal(0, await AffectedAsync(connection, "UPDATE api_tokens SET scopes = '{members:admin}'"));
+        Assert.Equal(0, await AffectedAsync(connection, "UPDATE api_tokens SET expires_at = now() + interval '10 years'"));
+        Assert.Equal(0, await AffectedAsync(connection, "UPDATE api_tokens SET last_used_at = now()"));
         Assert.Equal(0, await AffectedAsync(connection, "DELETE FROM api_tokens"));
-        var moved = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
-            $"UPDATE api_tokens SET id = 'forged' WHERE id = '{_apiTokens[_tenantA]}'"));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moved.SqlState);
+        Assert.Equal(["0"], await ListAsync(connection,
+            "SELECT count(*)::text FROM api_tokens WHERE revoked_at IS NOT NULL OR last_used_at IS NOT NULL OR cardinality(scopes) > 0"));
+    }
+
+    [Fact]
+    public async Task TheTouchFunctionSetsOnlyLastUsedOfTheNamedLiveToken()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.api_token_id', '{_apiTokens[_tenantA]}', false)");
+        var before = await ListAsync(connection, "SELECT concat_ws('|', id, revoked_at, expires_at, scopes::text, name) FROM api_tokens");
+
+        await ExecuteAsync(connection, "SELECT platform_touch_api_token()");
+
+        Assert.Equal(before, await ListAsync(connection, "SELECT concat_ws('|', id, revoked_at, expires_at, scopes::text, name) FROM api_tokens"));
+        Assert.Equal(["1"], await ListAsync(connection, "SELECT count(*)::text FROM api_tokens WHERE last_used_at IS NOT NULL"));
+        // It runs as the owner, so it is the services' role's alone to call, and on a fixed search path.
+        Assert.Equal(["t|f|t"], await ListAsync(connection, """
+            SELECT concat_ws('|', p.prosecdef, has_function_privilege('public', p.oid, 'EXECUTE'),
+                             coalesce(array_to_string(p.proconfig, ',') LIKE 'search_path=%', false))
+            FROM pg_proc p WHERE p.proname = 'platform_touch_api_token'
+            """));
+    }
+
+    [Fact]
+    public async Task ATenantScopeSeesOnlyItsOwnServiceAccounts()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"SELECT set_config('platform.tenant_id', '{_tenantA}', false)");
+
+        Assert.Equal(["1"], await ListAsync(connection, $"SELECT count(*)::text FROM service_accounts WHERE tenant_id = '{_tenantA}'"));
+        Assert.Equal(0, await AffectedAsync(connection, $"UPDATE service_accounts SET description = 'forged' WHERE tenant_id = '{_tenantB}'"));
     }
 
     private static Task<List<string>> TenantOwnedTablesAsync(NpgsqlConnection connection) => ListAsync(connection, """

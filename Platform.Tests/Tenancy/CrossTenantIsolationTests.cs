@@ -30,6 +30,14 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
         await seeder.GrantOrganizationAsync(tenantA, organizationA, adminA.Id, OrganizationAccess.Manager);
         var deviceA = await seeder.CreateDeviceAsync(tenantA, organizationA);
         var rejectionA = await seeder.CreateRejectionAsync(tenantA, deviceA);
+        var serviceAccountA = Guid.CreateVersion7();
+        await seeder.ExecuteAsync("""
+            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at, kind)
+                VALUES (@id, @email, @name, 'None', 0, now(), 'ServiceAccount');
+            INSERT INTO tenant_memberships (tenant_id, user_id, role, created_at) VALUES (@tenant, @id, 'Admin', now());
+            INSERT INTO service_accounts (tenant_id, id, description, created_at, updated_at) VALUES (@tenant, @id, @name, now(), now());
+            """, ("id", serviceAccountA), ("email", Platform.Core.Identity.User.ServiceAccountEmail(serviceAccountA)), ("name", secretName),
+            ("tenant", tenantA));
         var tenantB = await seeder.CreateTenantAsync();
         var adminB = await seeder.CreateUserAsync(tenantB, TenantRole.Admin);
         using var asB = await seeder.LoginAsync(adminB);
@@ -41,10 +49,12 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
             ["deviceId"] = deviceA.ToString(),
             ["userId"] = adminA.Id.ToString(),
             ["id"] = rejectionA.ToString(),
+            ["serviceAccountId"] = serviceAccountA.ToString(),
         };
         var leaks = new[]
         {
             tenantA.ToString(), organizationA.ToString(), deviceA.ToString(), adminA.Id.ToString(), adminA.Email, secretName, rejectionA.ToString(),
+            serviceAccountA.ToString(),
         };
 
         // Act
@@ -72,6 +82,7 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
         // Assert: the route table was really read, and nothing answered otherwise.
         Assert.Contains(routes, route => route.Template == "/api/tenants/{tenantId}/organizations/{organizationId}");
         Assert.Contains(routes, route => route == ("POST", "/api/tenants/{tenantId}/rejected-uplinks/{id}/replay"));
+        Assert.Contains(routes, route => route == ("PATCH", "/api/tenants/{tenantId}/service-accounts/{serviceAccountId}"));
         Assert.Empty(failures);
     }
 

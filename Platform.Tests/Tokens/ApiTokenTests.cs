@@ -267,6 +267,32 @@ public sealed class ApiTokenTests(PlatformAppFixture fixture)
     }
 
     [Fact]
+    public async Task ChangesMadeWithATokenAreAuditedWithTheOwnerAndTheToken()
+    {
+        var (_, tenant, organization, admin) = await TenantWithAdminAsync();
+        var adminId = (await admin.GetFromJsonAsync<JsonObject>("/api/me", Ct))!["id"]!.GetValue<Guid>();
+        var (id, secret) = await CreateTokenAsync(admin, tenant, ["devices:read", "devices:write"]);
+        using var token = TokenClient(secret);
+
+        using var byToken = await token.PostAsJsonAsync($"/api/tenants/{tenant}/devices", NewDevice(organization), Ct);
+        using var bySession = await admin.PostAsJsonAsync($"/api/tenants/{tenant}/devices", NewDevice(organization), Ct);
+        var tokenDevice = (await byToken.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<string>();
+        var sessionDevice = (await bySession.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<string>();
+        var audit = (await admin.GetFromJsonAsync<JsonObject>($"/api/tenants/{tenant}/audit", Ct))!["items"]!.AsArray();
+        JsonNode Created(string device) => audit.Single(item => item!["action"]!.GetValue<string>() == "device.created"
+            && item["targetId"]!.GetValue<string>() == device)!;
+
+        Assert.Equal("ApiToken", Created(tokenDevice)["actorType"]!.GetValue<string>());
+        Assert.Equal(adminId, Created(tokenDevice)["actorId"]!.GetValue<Guid>());
+        Assert.Equal(id, Created(tokenDevice)["actorTokenId"]!.GetValue<string>());
+        Assert.Equal("User", Created(sessionDevice)["actorType"]!.GetValue<string>());
+        Assert.Equal(adminId, Created(sessionDevice)["actorId"]!.GetValue<Guid>());
+        Assert.Null(Created(sessionDevice)["actorTokenId"]);
+        using var verified = await admin.GetAsync($"/api/tenants/{tenant}/audit/verify", Ct);
+        Assert.True((await verified.Content.ReadFromJsonAsync<JsonObject>(Ct))!["valid"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task ATokenCannotManageTokens()
     {
         var (_, tenant, _, admin) = await TenantWithAdminAsync();

@@ -26,6 +26,12 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
     {
         var email = LocalUser.NormalizeEmail(request.Email);
         var user = await database.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
+        if (user is { IsServiceAccount: true })
+        {
+            await Send.ResultAsync(ApiProblems.Invalid("email", "A service account belongs to its own tenant and cannot be added as a member."));
+            return;
+        }
+
         if (user is not null && await database.TenantMemberships.AnyAsync(
                 membership => membership.TenantId == request.TenantId && membership.UserId == user.Id, ct))
         {

@@ -24,6 +24,9 @@ public sealed class Request
         public Validator()
         {
             RuleFor(request => request.Email).NotEmpty().Must(IsValidEmail).WithMessage("Not a valid e-mail address.");
+            // Service accounts are created under /service-accounts and belong to their tenant only.
+            RuleFor(request => request.Email).Must(email => !User.IsServiceAccountEmail(email.Trim()))
+                .WithMessage("This domain is reserved for service accounts; they cannot be added as members.");
             RuleFor(request => request.DisplayName).NotEmpty().MaximumLength(User.MaxDisplayNameLength)
                 .When(request => request.DisplayName is not null);
             RuleFor(request => request.Role).IsInEnum();

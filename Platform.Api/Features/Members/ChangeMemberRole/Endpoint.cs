@@ -23,8 +23,11 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
+        // A service account's membership is changed through its own routes, never as a person's.
         var membership = await database.TenantMemberships
-            .SingleOrDefaultAsync(m => m.TenantId == request.TenantId && m.UserId == request.UserId, ct);
+            .Where(m => m.TenantId == request.TenantId && m.UserId == request.UserId)
+            .Where(m => database.Users.Any(user => user.Id == m.UserId && user.Kind == UserKind.Person))
+            .SingleOrDefaultAsync(ct);
         if (membership is null)
         {
             await Send.ResultAsync(ApiProblems.NotFound("member"));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
+using Platform.Core.Identity;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Members.GetMember;
@@ -21,6 +22,7 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<MemberReques
         var member = await database.TenantMemberships.AsNoTracking()
             .Where(membership => membership.TenantId == request.TenantId && membership.UserId == request.UserId)
             .Join(database.Users, membership => membership.UserId, user => user.Id, (membership, user) => new { membership, user })
+            .Where(row => row.user.Kind == UserKind.Person)
             .SingleOrDefaultAsync(ct);
         if (member is null)
         {

@@ -36,6 +36,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
         await database.InTransactionAsync(async () =>
         {
+            // Service accounts are the tenant's own users: they go with it (the tenant's rows cascade, their users would not).
+            await database.Users
+                .Where(user => database.ServiceAccounts.Any(account => account.TenantId == tenant.Id && account.Id == user.Id))
+                .ExecuteDeleteAsync(ct);
             database.Tenants.Remove(tenant);
             await audit.AppendAsync(new AuditRecord(null, principal.AuditActor, "tenant.deleted", "tenant", tenant.Id.ToString(),
                 AuditJson.Of(new { tenant.Slug, tenant.Name }), null, principal.ClientAddress), ct);

@@ -12,7 +12,7 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
     {
         Get("/api/tenants/{tenantId}/tokens");
         Options(route => route.RequirePermission(Permission.TenantRead).RejectApiTokens());
-        Summary(summary => summary.Summary = "API tokens of the tenant: the caller's own; all of the tenant's for tenant admins. Never the secrets");
+        Summary(summary => summary.Summary = "API tokens of the tenant: the caller's own; all of the tenant's for tenant admins, service accounts' included, each with its owner. Never the secrets");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -21,7 +21,8 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
         var userId = principal.UserId;
         var query = database.ApiTokens
             .Where(token => all || token.OwnerUserId == userId)
-            .OrderBy(token => token.Id);
-        await Send.OkAsync(await query.ToPageAsync(request, TokenResponse.From, ct), ct);
+            .Join(database.Users, token => token.OwnerUserId, owner => owner.Id, (token, owner) => new { token, owner.Kind })
+            .OrderBy(row => row.token.Id);
+        await Send.OkAsync(await query.ToPageAsync(request, row => TokenResponse.From(row.token, row.Kind), ct), ct);
     }
 }
