@@ -7,6 +7,7 @@ using Platform.Api.Features.RejectedUplinks;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Ingestion;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.AddUplinkReplay();
 
         builder.Services.AddPlatformIdentity();
+        builder.Services.AddPlatformOidc(builder.Configuration);
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddDecoders();

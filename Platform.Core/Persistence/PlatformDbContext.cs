@@ -4,6 +4,7 @@ using Platform.Core.Audit;
 using Platform.Core.Decoders;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
@@ -23,6 +24,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ExternalIdentity> ExternalIdentities => Set<ExternalIdentity>();
+    public DbSet<OidcSignInAttempt> OidcSignInAttempts => Set<OidcSignInAttempt>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();
@@ -66,6 +69,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         modelBuilder.Entity<Tenant>().HasQueryFilter(tenant =>
             Scope.IsPlatform || tenant.Id == Scope.TenantId
             || TenantMemberships.Any(membership => membership.TenantId == tenant.Id && membership.UserId == Scope.UserId));
+        // A tenant provider's links are the tenant's; the platform provider's are their user's.
+        modelBuilder.Entity<ExternalIdentity>().HasQueryFilter(identity =>
+            Scope.IsPlatform || identity.TenantId == Scope.TenantId || (identity.TenantId == null && identity.UserId == Scope.UserId));
         modelBuilder.Entity<AuditEvent>().HasQueryFilter(auditEvent =>
             Scope.IsPlatform || (auditEvent.TenantId != null && auditEvent.TenantId == Scope.TenantId));
         // Library decoders (no tenant) are read by every tenant; RLS lets only the platform scope change them.

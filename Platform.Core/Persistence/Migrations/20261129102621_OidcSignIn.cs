@@ -1,0 +1,100 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Platform.Core.Identity.Oidc;
+
+#nullable disable
+
+namespace Platform.Core.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class OidcSignIn : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "external_identities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    issuer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    subject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_sign_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_external_identities", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_external_identities_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_external_identities_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oidc_sign_in_attempts",
+                columns: table => new
+                {
+                    state_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    provider_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    redirect_uri = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    code_verifier = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    nonce = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    is_test = table.Column<bool>(type: "boolean", nullable: false),
+                    initiated_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_oidc_sign_in_attempts", x => x.state_hash);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_identities_provider_id_issuer_subject",
+                table: "external_identities",
+                columns: new[] { "provider_id", "issuer", "subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_identities_tenant_id",
+                table: "external_identities",
+                column: "tenant_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_external_identities_user_id",
+                table: "external_identities",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_oidc_sign_in_attempts_expires_at",
+                table: "oidc_sign_in_attempts",
+                column: "expires_at");
+
+            migrationBuilder.Sql(ExternalIdentitySql.Up);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(ExternalIdentitySql.Down);
+
+            migrationBuilder.DropTable(
+                name: "external_identities");
+
+            migrationBuilder.DropTable(
+                name: "oidc_sign_in_attempts");
+        }
+    }
+}
