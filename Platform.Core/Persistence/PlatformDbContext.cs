@@ -4,6 +4,7 @@ using Platform.Core.Audit;
 using Platform.Core.Decoders;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Providers;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
@@ -23,6 +24,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<TenantIdentityProvider> IdentityProviders => Set<TenantIdentityProvider>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();
