@@ -19,6 +19,10 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
     private static readonly string[] ReadOnlyTables = ["__EFMigrationsHistory"];
     private static readonly string[] AppendOnlyTables = ["audit_events"];
 
+    // SECURITY DEFINER functions that read past row-level security: EXECUTE is revoked from PUBLIC
+    // by their migration and granted here to the services' role alone, whose name only this step knows.
+    private static readonly string[] DefinerFunctions = Identity.Providers.IdentityProviderSql.Functions;
+
     public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)
     {
         var applicationRole = new NpgsqlConnectionStringBuilder(applicationConnectionString);
@@ -46,11 +50,13 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             SELECT set_config('platform.app_role', @role, false),
                    set_config('platform.app_password', @password, false),
                    set_config('platform.read_only_tables', @readOnlyTables, false),
-                   set_config('platform.append_only_tables', @appendOnlyTables, false);
+                   set_config('platform.append_only_tables', @appendOnlyTables, false),
+                   set_config('platform.definer_functions', @definerFunctions, false);
             DO $$
             DECLARE
                 app_role text := current_setting('platform.app_role');
                 read_only text;
+                definer text;
             BEGIN
                 -- A new role is NOSUPERUSER and NOBYPASSRLS by default; only a superuser could set either,
                 -- so those attributes are not (and cannot be) touched here.
@@ -70,6 +76,10 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
                 FOREACH read_only IN ARRAY string_to_array(current_setting('platform.append_only_tables'), ',') LOOP
                     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM %I', read_only, app_role);
                 END LOOP;
+                -- %s: a signature such as name(uuid), a constant of the code, not input.
+                FOREACH definer IN ARRAY string_to_array(current_setting('platform.definer_functions'), ';') LOOP
+                    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', definer, app_role);
+                END LOOP;
             END
             $$;
             SELECT set_config('platform.app_password', '', false);
@@ -84,6 +94,7 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             command.Parameters.AddWithValue("password", password);
             command.Parameters.AddWithValue("readOnlyTables", string.Join(',', ReadOnlyTables));
             command.Parameters.AddWithValue("appendOnlyTables", string.Join(',', AppendOnlyTables));
+            command.Parameters.AddWithValue("definerFunctions", string.Join(';', DefinerFunctions));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally

@@ -5,6 +5,7 @@ using Platform.Core.Decoders;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
 using Platform.Core.Identity.Oidc;
+using Platform.Core.Identity.Providers;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
@@ -26,6 +27,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ExternalIdentity> ExternalIdentities => Set<ExternalIdentity>();
     public DbSet<OidcSignInAttempt> OidcSignInAttempts => Set<OidcSignInAttempt>();
+    public DbSet<TenantIdentityProvider> IdentityProviders => Set<TenantIdentityProvider>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();

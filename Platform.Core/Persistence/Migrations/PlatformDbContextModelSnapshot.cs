@@ -610,6 +610,118 @@ namespace Platform.Core.Persistence.Migrations
                     b.ToTable("oidc_sign_in_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Identity.Providers.TenantIdentityProvider", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AllowedEmailDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_email_domains");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("audience");
+
+                    b.Property<Guid?>("BreakGlassUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("break_glass_user_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientSecretReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("client_secret_reference");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefaultRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("default_role");
+
+                    b.Property<string>("EntraDirectoryId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("entra_directory_id");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer");
+
+                    b.Property<bool>("JitEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("jit_enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MappingRules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping_rules");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("TestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tested_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_identity_providers");
+
+                    b.HasIndex("BreakGlassUserId")
+                        .HasDatabaseName("ix_identity_providers_break_glass_user_id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_providers_id");
+
+                    b.HasIndex("Issuer")
+                        .HasDatabaseName("ix_identity_providers_issuer");
+
+                    b.HasIndex("TenantId", "Issuer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_providers_tenant_id_issuer");
+
+                    b.ToTable("identity_providers", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Identity.Session", b =>
                 {
                     b.Property<string>("Id")
@@ -1193,6 +1305,22 @@ namespace Platform.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_external_identities_users_user_id");
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Providers.TenantIdentityProvider", b =>
+                {
+                    b.HasOne("Platform.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("BreakGlassUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_identity_providers_users_break_glass_user_id");
+
+                    b.HasOne("Platform.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_providers_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Platform.Core.Identity.Session", b =>
