@@ -54,13 +54,24 @@ internal sealed class PlatformTokenHandler(
         }
 
         scope.IdentifyUser(user.Id);
-        principal.Authenticate(user.Id, user.PlatformRole, Context.Connection.RemoteIpAddress?.ToString());
-        var identity = new ClaimsIdentity(
+        List<Claim> claims =
         [
-            new Claim(PlatformTokenDefaults.UserIdClaim, user.Id.ToString()),
-            new Claim(PlatformTokenDefaults.SessionIdClaim, session.Id),
-            new Claim(PlatformTokenDefaults.PlatformRoleClaim, user.PlatformRole.ToString()),
-        ], PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
+            new(PlatformTokenDefaults.UserIdClaim, user.Id.ToString()),
+            new(PlatformTokenDefaults.SessionIdClaim, session.Id),
+        ];
+        if (session.BoundTenantId is { } boundTenant)
+        {
+            // Opened through a tenant's identity provider: that tenant only, no platform role.
+            principal.AuthenticateTenantSession(user.Id, boundTenant, Context.Connection.RemoteIpAddress?.ToString());
+            claims.Add(new Claim(PlatformTokenDefaults.TenantIdClaim, boundTenant.ToString()));
+        }
+        else
+        {
+            principal.Authenticate(user.Id, user.PlatformRole, Context.Connection.RemoteIpAddress?.ToString());
+            claims.Add(new Claim(PlatformTokenDefaults.PlatformRoleClaim, user.PlatformRole.ToString()));
+        }
+
+        var identity = new ClaimsIdentity(claims, PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
         Context.Items[typeof(Session)] = session;
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), PlatformTokenDefaults.Scheme));
     }

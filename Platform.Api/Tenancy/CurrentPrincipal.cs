@@ -9,6 +9,7 @@ namespace Platform.Api.Tenancy;
 public sealed class CurrentPrincipal
 {
     private TenantAccess? _access;
+    private Guid? _sessionTenantId;
 
     public Guid UserId { get; private set; }
 
@@ -26,7 +27,7 @@ public sealed class CurrentPrincipal
     /// The one tenant the credential may act in (an API token's; a tenant provider's access token's),
     /// or null. A tenant-bound caller gets 404 in every other tenant and 403 outside tenant routes.
     /// </summary>
-    public Guid? BoundTenantId => ApiToken?.TenantId ?? ExternalToken?.TenantId;
+    public Guid? BoundTenantId => ApiToken?.TenantId ?? ExternalToken?.TenantId ?? _sessionTenantId;
 
     /// <summary>
     /// True for a bearer credential that is not a session of the platform's own (API tokens, providers'
@@ -54,6 +55,17 @@ public sealed class CurrentPrincipal
         ArgumentNullException.ThrowIfNull(token);
         Authenticate(token.OwnerUserId, PlatformRole.None, clientAddress);
         ApiToken = token;
+    }
+
+    /// <summary>
+    /// A session opened through a tenant's identity provider: the user, in that tenant only, never
+    /// as platform admin (that tenant's provider vouched for the person, the platform did not).
+    /// Unlike a token it may use the user's own routes (<c>/api/me</c>, logout).
+    /// </summary>
+    public void AuthenticateTenantSession(Guid userId, Guid tenantId, string? clientAddress)
+    {
+        Authenticate(userId, PlatformRole.None, clientAddress);
+        _sessionTenantId = tenantId;
     }
 
     /// <summary>

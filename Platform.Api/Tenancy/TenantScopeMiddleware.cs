@@ -28,7 +28,8 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
     {
         if (http.GetRouteValue(TenantRouteValue) is not string tenantText || http.User.Identity?.IsAuthenticated != true)
         {
-            if (http.User.Identity?.IsAuthenticated == true && http.RequestServices.GetRequiredService<CurrentPrincipal>() is { BoundTenantId: not null } bound)
+            if (http.User.Identity?.IsAuthenticated == true
+                && http.RequestServices.GetRequiredService<CurrentPrincipal>() is { BoundTenantId: not null, IsDelegatedCredential: true } bound)
             {
                 await (bound.ApiToken is not null ? ApiProblems.NotWithApiToken() : ApiProblems.TenantBoundCredential()).ExecuteAsync(http);
                 return;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Platform.Core.Audit;
 using Platform.Core.Identity.Providers;
+using Platform.Core.Organizations;
 using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 
@@ -23,11 +24,15 @@ public sealed partial class OidcSignIn(
     OidcTokenValidator validator,
     OidcCodeExchange codeExchange,
     IOptions<PlatformOidcOptions> options,
+    SecretReferences secrets,
     AuditLog audit,
     TimeProvider time,
     ILogger<OidcSignIn> logger)
 {
     private const string Scopes = "openid email profile";
+
+    /// <summary>Refusal reason: an identity nobody linked yet, at a provider without JIT.</summary>
+    public const string NotLinked = "not-linked-and-jit-disabled";
 
     public async Task<OidcSignInStart> StartAsync(Guid? providerId, string redirectUri, bool test, Guid? callerUserId,
         CancellationToken cancellationToken)
@@ -122,7 +127,18 @@ public sealed partial class OidcSignIn(
         JsonWebToken idToken;
         try
         {
-            var (rawIdToken, exchangeFailure) = await codeExchange.ExchangeAsync(provider, ResolveClientSecret(provider), code,
+            string? clientSecret;
+            try
+            {
+                clientSecret = secrets.ClientSecretOf(provider);
+            }
+            catch (SecretReferenceException)
+            {
+                // Which reference and why is the configuration endpoint's to say, to the tenant's admins.
+                return await RefuseAsync(provider, null, "the client secret reference does not resolve", clientAddress, cancellationToken);
+            }
+
+            var (rawIdToken, exchangeFailure) = await codeExchange.ExchangeAsync(provider, clientSecret, code,
                 attempt.RedirectUri, attempt.CodeVerifier, cancellationToken);
             if (rawIdToken is null)
             {
@@ -160,8 +176,162 @@ public sealed partial class OidcSignIn(
             return await SignInThroughPlatformProviderAsync(provider, idToken, subject, clientAddress, cancellationToken);
         }
 
-        return await RefuseAsync(provider, subject, "tenant providers are not available", clientAddress, cancellationToken);
+        return attempt.IsTest
+            ? await TestTenantProviderAsync(provider, idToken, subject, attempt.InitiatedByUserId!.Value, clientAddress, cancellationToken)
+            : await SignInThroughTenantProviderAsync(provider, idToken, subject, clientAddress, cancellationToken);
     }
+
+    /// <summary>
+    /// A tenant admin's test: the provider worked end to end (code, ID token, claims), so it becomes
+    /// tested. Nobody is signed in, linked or provisioned; the admin sees what the tenant's rules
+    /// would decide for the person who signed in at the provider.
+    /// </summary>
+    private async Task<OidcSignInResult> TestTenantProviderAsync(OidcProviderSettings provider, JsonWebToken idToken, string subject,
+        Guid adminId, string? clientAddress, CancellationToken cancellationToken)
+    {
+        var tenantId = provider.TenantId!.Value;
+        var now = time.GetUtcNow();
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        database.Scope.EnterTenant(tenantId);
+        var entity = await database.IdentityProviders.SingleOrDefaultAsync(p => p.Id == provider.Id, cancellationToken);
+        if (entity is null || !await IsTenantAdminAsync(tenantId, adminId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(provider, subject, "the test's admin is no longer an admin, or the provider is gone", clientAddress,
+                cancellationToken);
+        }
+
+        var email = NormalizedEmail(idToken);
+        var identity = await ExternalIdentityLookup.FindAsync(database, provider.Id, provider.Issuer, subject, cancellationToken);
+        var userId = identity?.UserId
+            ?? (email is null ? null : await database.Users.Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken));
+        var isMember = userId is { } id && await database.TenantMemberships.AnyAsync(m => m.TenantId == tenantId && m.UserId == id, cancellationToken);
+        var decision = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email, isMember);
+        if (identity is null && !entity.JitEnabled && decision.Allowed)
+        {
+            decision = SignInDecision.Refused(NotLinked);
+        }
+
+        entity.MarkTested(now);
+        await audit.AppendAsync(new AuditRecord(tenantId, AuditActor.ForUser(adminId), "identity-provider.tested", "identity-provider",
+            provider.Id.ToString(), After: AuditJson.Of(new { state = entity.State.ToString(), wouldBeAllowed = decision.Allowed, decision.Reason }),
+            ClientAddress: clientAddress), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new OidcSignInResult(LoginResult.Refused,
+            new OidcTestOutcome(provider.Id, subject, email, decision.Allowed, decision.Reason, decision.Allowed ? decision.Role?.ToString() : null), null);
+    }
+
+    /// <summary>
+    /// A tenant's provider: a linked identity signs in as its user; an unlinked one only with JIT on,
+    /// linked to the user with that e-mail (verified, or from an Entra directory, which owns its
+    /// names) or to a new user. The tenant's rules (e-mail domains, JIT, mapping) decide; a new member
+    /// gets their role and grants in this tenant only, and the session is bound to this tenant: the
+    /// tenant's provider vouches for nobody anywhere else.
+    /// </summary>
+    private async Task<OidcSignInResult> SignInThroughTenantProviderAsync(OidcProviderSettings provider, JsonWebToken idToken,
+        string subject, string? clientAddress, CancellationToken cancellationToken)
+    {
+        var tenantId = provider.TenantId!.Value;
+        var now = time.GetUtcNow();
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        database.Scope.EnterTenant(tenantId);
+        var entity = await database.IdentityProviders.SingleOrDefaultAsync(p => p.Id == provider.Id, cancellationToken);
+        if (entity is not { IsLive: true })
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(provider, subject, "the provider is not enabled", clientAddress, cancellationToken);
+        }
+
+        var email = NormalizedEmail(idToken);
+        var identity = await ExternalIdentityLookup.FindAsync(database, provider.Id, provider.Issuer, subject, cancellationToken);
+        User? user;
+        if (identity is not null)
+        {
+            user = await database.Users.SingleAsync(u => u.Id == identity.UserId, cancellationToken);
+            identity.RecordSignIn(now);
+        }
+        else
+        {
+            var refusal = !entity.JitEnabled ? NotLinked
+                : email is null ? SignInRefusal.EmailMissing
+                : null;
+            user = email is null ? null : await database.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+            if (refusal is null && user is not null && !ExternalClaims.EmailVerified(idToken) && provider.Kind != IdentityProviderKind.EntraId)
+            {
+                refusal = "email-not-verified";
+            }
+
+            // The rules first: nothing is written for someone the tenant would not let in.
+            var preview = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email,
+                user is not null && await IsMemberAsync(tenantId, user.Id, cancellationToken));
+            refusal ??= preview.Allowed ? null : preview.Reason;
+            if (refusal is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await RefuseAsync(provider, subject, refusal, clientAddress, cancellationToken);
+            }
+
+            if (user is null)
+            {
+                user = new User(email!, DisplayName(idToken, email!), PlatformRole.None, now);
+                database.Users.Add(user);
+                await audit.AppendAsync(new AuditRecord(tenantId, AuditActor.System, "sso.user-provisioned", "user", user.Id.ToString(),
+                    After: AuditJson.Of(new { providerId = provider.Id }), ClientAddress: clientAddress), cancellationToken);
+            }
+
+            identity = new ExternalIdentity(provider.Id, tenantId, provider.Issuer, subject, user.Id, now);
+            database.ExternalIdentities.Add(identity);
+            await audit.AppendAsync(new AuditRecord(tenantId, AuditActor.System, "sso.identity-linked", "user", user.Id.ToString(),
+                After: AuditJson.Of(new { providerId = provider.Id }), ClientAddress: clientAddress), cancellationToken);
+        }
+
+        var isMember = await IsMemberAsync(tenantId, user.Id, cancellationToken);
+        var decision = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email, isMember);
+        if (!decision.Allowed)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(provider, subject, decision.Reason ?? "refused by the tenant's rules", clientAddress, cancellationToken);
+        }
+
+        if (decision.Provision && !isMember)
+        {
+            await ProvisionMembershipAsync(tenantId, user.Id, provider.Id, decision, now, clientAddress, cancellationToken);
+        }
+
+        var result = await OpenSessionAsync(user, provider, clientAddress, cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>JIT: the membership and grants the rules decided, in the provider's tenant only. Runs in the caller's transaction.</summary>
+    private async Task ProvisionMembershipAsync(Guid tenantId, Guid userId, Guid providerId, SignInDecision decision, DateTimeOffset now,
+        string? clientAddress, CancellationToken cancellationToken)
+    {
+        var role = decision.Role ?? TenantRole.Viewer;
+        database.TenantMemberships.Add(new TenantMembership(tenantId, userId, role, now));
+        // Organizations named by rules were checked when the rules were saved; one deleted since is skipped.
+        var wanted = decision.OrganizationGrants.Select(grant => grant.OrganizationId).ToList();
+        var existing = await database.Organizations.Where(o => wanted.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
+        var grants = decision.OrganizationGrants.Where(grant => existing.Contains(grant.OrganizationId)).ToList();
+        foreach (var grant in grants)
+        {
+            database.OrganizationGrants.Add(new OrganizationGrant(tenantId, grant.OrganizationId, userId, grant.Access, canExport: false, now));
+        }
+
+        await audit.AppendAsync(new AuditRecord(tenantId, AuditActor.System, "member.added", "user", userId.ToString(),
+            After: AuditJson.Of(new
+            {
+                role = role.ToString(),
+                via = "sso",
+                providerId,
+                organizationGrants = grants.Select(grant => new { grant.OrganizationId, access = grant.Access.ToString() }),
+            }), ClientAddress: clientAddress), cancellationToken);
+    }
+
+    private Task<bool> IsMemberAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
+        database.TenantMemberships.AnyAsync(m => m.TenantId == tenantId && m.UserId == userId, cancellationToken);
 
     /// <summary>
     /// The platform provider: a known identity signs in as its user. An unknown one with a verified
@@ -220,7 +390,7 @@ public sealed partial class OidcSignIn(
         CancellationToken cancellationToken)
     {
         var token = OpaqueToken.Create(OpaqueToken.SessionPrefix);
-        var session = new Session(token.Id, token.Hash(), user.Id, time.GetUtcNow(), clientAddress);
+        var session = new Session(token.Id, token.Hash(), user.Id, time.GetUtcNow(), clientAddress, provider.TenantId);
         database.Sessions.Add(session);
         await audit.AppendAsync(new AuditRecord(provider.TenantId, AuditActor.ForUser(user.Id), "sso.login", "session", session.Id,
             After: AuditJson.Of(new { providerId = provider.Id }), ClientAddress: clientAddress), cancellationToken);
@@ -264,11 +434,6 @@ public sealed partial class OidcSignIn(
         // The data scope names the caller, so their own memberships are visible in every tenant.
         await database.TenantMemberships.AnyAsync(membership => membership.TenantId == tenantId && membership.UserId == userId
             && membership.Role == TenantRole.Admin, cancellationToken);
-
-    private static string? ResolveClientSecret(OidcProviderSettings provider) =>
-        provider.ClientSecretReference is null
-            ? null
-            : throw new InvalidOperationException("Confidential clients need the secret resolver of the tenants' provider configuration.");
 
     private static string? NormalizedEmail(JsonWebToken token)
     {

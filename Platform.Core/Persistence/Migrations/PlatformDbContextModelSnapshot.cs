@@ -729,6 +729,10 @@ namespace Platform.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BoundTenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bound_tenant_id");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -761,6 +765,9 @@ namespace Platform.Core.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sessions");
+
+                    b.HasIndex("BoundTenantId")
+                        .HasDatabaseName("ix_sessions_bound_tenant_id");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_sessions_user_id");
@@ -1325,6 +1332,12 @@ namespace Platform.Core.Persistence.Migrations
 
             modelBuilder.Entity("Platform.Core.Identity.Session", b =>
                 {
+                    b.HasOne("Platform.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("BoundTenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sessions_tenants_bound_tenant_id");
+
                     b.HasOne("Platform.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -12,6 +12,12 @@ namespace Platform.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "bound_tenant_id",
+                table: "sessions",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "external_identities",
                 columns: table => new
@@ -62,6 +68,11 @@ namespace Platform.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_sessions_bound_tenant_id",
+                table: "sessions",
+                column: "bound_tenant_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_external_identities_provider_id_issuer_subject",
                 table: "external_identities",
                 columns: new[] { "provider_id", "issuer", "subject" },
@@ -82,6 +93,14 @@ namespace Platform.Core.Persistence.Migrations
                 table: "oidc_sign_in_attempts",
                 column: "expires_at");
 
+            migrationBuilder.AddForeignKey(
+                name: "fk_sessions_tenants_bound_tenant_id",
+                table: "sessions",
+                column: "bound_tenant_id",
+                principalTable: "tenants",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
+
             migrationBuilder.Sql(ExternalIdentitySql.Up);
         }
 
@@ -90,11 +109,23 @@ namespace Platform.Core.Persistence.Migrations
         {
             migrationBuilder.Sql(ExternalIdentitySql.Down);
 
+            migrationBuilder.DropForeignKey(
+                name: "fk_sessions_tenants_bound_tenant_id",
+                table: "sessions");
+
             migrationBuilder.DropTable(
                 name: "external_identities");
 
             migrationBuilder.DropTable(
                 name: "oidc_sign_in_attempts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_sessions_bound_tenant_id",
+                table: "sessions");
+
+            migrationBuilder.DropColumn(
+                name: "bound_tenant_id",
+                table: "sessions");
         }
     }
 }
