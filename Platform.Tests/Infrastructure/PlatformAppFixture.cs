@@ -18,7 +18,19 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "platform-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string[] _moreArguments;
     private ResourceLogCollector? _logs;
+
+    public PlatformAppFixture()
+        : this([])
+    {
+    }
+
+    /// <param name="moreArguments">More AppHost arguments, e.g. a platform OpenID provider (<c>--Platform:Oidc:Issuer=…</c>).</param>
+    internal PlatformAppFixture(string[] moreArguments)
+    {
+        _moreArguments = moreArguments;
+    }
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -36,7 +48,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-            IsolatedStackArguments.For(_stateDirectory));
+            IsolatedStackArguments.For(_stateDirectory, _moreArguments));
 
         App = await builder.BuildAsync();
         _logs = new ResourceLogCollector(App);
