@@ -63,7 +63,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
             $"--Platform:Oidc:ClientId={PlatformClient}",
             $"--Platform:Oidc:Audience={OidcRealmSpec.PlatformAudience}",
             $"--Platform:Oidc:AllowedRedirectUris:0={RedirectUri}",
-        ]);
+        ], TimeSpan.FromMinutes(8));
         try
         {
             await Stack.InitializeAsync();
