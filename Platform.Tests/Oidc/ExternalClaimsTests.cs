@@ -80,7 +80,7 @@ public sealed class ExternalClaimsTests
     public void APkceChallengeIsTheS256OfTheVerifierAndStatesAreHashedApart()
     {
         // RFC 7636 appendix B.
-        Assert.Equal("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", OidcSignInAttempt.Challenge("dBjftJeZ4CVP-mJ92IZ1kvPV6A5cvPBMKvzaYB6H8wA"));
+        Assert.Equal("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", OidcSignInAttempt.Challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
 
         var (first, firstState) = OidcSignInAttempt.Start(Guid.Empty, "https://app.example/cb", false, null, DateTimeOffset.UnixEpoch);
         var (second, secondState) = OidcSignInAttempt.Start(Guid.Empty, "https://app.example/cb", false, null, DateTimeOffset.UnixEpoch);
