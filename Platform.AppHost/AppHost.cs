@@ -48,6 +48,8 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
     .WaitFor(infrastructure.EventBusServer)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health");
+// Last, so that a platform provider given to the AppHost wins over the stack's own.
+api.WithPlatformOidcOverrides(builder.Configuration);
 
 builder.AddProject<Projects.Platform_Ingestion>("platform-ingestion", launchProfileName: null)
     .WithHttpEndpoint()

@@ -31,3 +31,13 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+
+# The development OpenID provider (Node, npm oidc-provider) that local mode and the tests start.
+# Installed from the committed lock file only when node_modules is missing or the lock changed
+# (a copy of the lock inside node_modules records what was installed).
+oidc_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/Platform.AppHost/LocalServices/oidc"
+if ! cmp -s "$oidc_dir/package-lock.json" "$oidc_dir/node_modules/.installed-package-lock.json"; then
+  echo "Installing the development OpenID provider's npm packages"
+  (cd "$oidc_dir" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$oidc_dir/package-lock.json" "$oidc_dir/node_modules/.installed-package-lock.json"
+fi

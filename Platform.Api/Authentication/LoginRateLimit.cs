@@ -11,15 +11,22 @@ public static class LoginRateLimit
 {
     public const string PolicyName = "login";
 
+    /// <summary>The SSO endpoints (start and callback): their own budget per address, two requests per sign-in.</summary>
+    public const string SsoPolicyName = "sso-login";
+
     public static void AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Platform:Login:PermitsPerMinute", 10);
+        var ssoPermits = configuration.GetValue("Platform:Login:SsoPermitsPerMinute", 2 * permits);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(SsoPolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = ssoPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -8,4 +8,5 @@ public static class PlatformTokenDefaults
     public const string ApiTokenIdClaim = "token_id";
     public const string TenantIdClaim = "tenant_id";
     public const string PlatformRoleClaim = "platform_role";
+    public const string IdentityProviderClaim = "idp";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Platform.Api.Tenancy;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Tenancy;
 
 namespace Platform.Api.Authentication;
@@ -11,7 +12,9 @@ namespace Platform.Api.Authentication;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer pls_…</c> against the sessions table and
 /// <c>Bearer plt_…</c> against the API tokens table on every request, without a cache, so a revoked
-/// or expired credential stops working at once. The user (a token's owner) becomes the data scope's user.
+/// or expired credential stops working at once. Any other bearer is taken for an OpenID provider's JWT
+/// access token (<see cref="ExternalAccessTokenAuthentication"/>). The user (a token's owner, the
+/// provider identity's linked user) becomes the data scope's user.
 /// </summary>
 internal sealed class PlatformTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -19,6 +22,7 @@ internal sealed class PlatformTokenHandler(
     UrlEncoder encoder,
     SessionAuthentication sessions,
     ApiTokenAuthentication apiTokens,
+    ExternalAccessTokenAuthentication externalTokens,
     DataScope scope,
     CurrentPrincipal principal) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -38,6 +42,11 @@ internal sealed class PlatformTokenHandler(
             return await AuthenticateApiTokenAsync(bearer);
         }
 
+        if (!bearer.StartsWith(OpaqueToken.SessionPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticateExternalTokenAsync(bearer);
+        }
+
         var authenticated = await sessions.AuthenticateAsync(bearer, Context.RequestAborted);
         if (authenticated is not var (session, user))
         {
@@ -45,13 +54,24 @@ internal sealed class PlatformTokenHandler(
         }
 
         scope.IdentifyUser(user.Id);
-        principal.Authenticate(user.Id, user.PlatformRole, Context.Connection.RemoteIpAddress?.ToString());
-        var identity = new ClaimsIdentity(
+        List<Claim> claims =
         [
-            new Claim(PlatformTokenDefaults.UserIdClaim, user.Id.ToString()),
-            new Claim(PlatformTokenDefaults.SessionIdClaim, session.Id),
-            new Claim(PlatformTokenDefaults.PlatformRoleClaim, user.PlatformRole.ToString()),
-        ], PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
+            new(PlatformTokenDefaults.UserIdClaim, user.Id.ToString()),
+            new(PlatformTokenDefaults.SessionIdClaim, session.Id),
+        ];
+        if (session.BoundTenantId is { } boundTenant)
+        {
+            // Opened through a tenant's identity provider: that tenant only, no platform role.
+            principal.AuthenticateTenantSession(user.Id, boundTenant, Context.Connection.RemoteIpAddress?.ToString());
+            claims.Add(new Claim(PlatformTokenDefaults.TenantIdClaim, boundTenant.ToString()));
+        }
+        else
+        {
+            principal.Authenticate(user.Id, user.PlatformRole, Context.Connection.RemoteIpAddress?.ToString());
+            claims.Add(new Claim(PlatformTokenDefaults.PlatformRoleClaim, user.PlatformRole.ToString()));
+        }
+
+        var identity = new ClaimsIdentity(claims, PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
         Context.Items[typeof(Session)] = session;
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), PlatformTokenDefaults.Scheme));
     }
@@ -74,6 +94,32 @@ internal sealed class PlatformTokenHandler(
             new Claim(PlatformTokenDefaults.ApiTokenIdClaim, token.Id),
             new Claim(PlatformTokenDefaults.TenantIdClaim, token.TenantId.ToString()),
         ], PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), PlatformTokenDefaults.Scheme));
+    }
+
+    private async Task<AuthenticateResult> AuthenticateExternalTokenAsync(string bearer)
+    {
+        var token = await externalTokens.AuthenticateAsync(bearer, Context.RequestAborted);
+        if (token is null)
+        {
+            // Why is logged by the authentication (never the token); the caller learns nothing more.
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        }
+
+        scope.IdentifyUser(token.UserId);
+        principal.AuthenticateExternalToken(token, Context.Connection.RemoteIpAddress?.ToString());
+        // No platform role claim, as for API tokens; a tenant provider's token names its tenant.
+        List<Claim> claims =
+        [
+            new(PlatformTokenDefaults.UserIdClaim, token.UserId.ToString()),
+            new(PlatformTokenDefaults.IdentityProviderClaim, token.ProviderId.ToString()),
+        ];
+        if (token.TenantId is { } tenantId)
+        {
+            claims.Add(new Claim(PlatformTokenDefaults.TenantIdClaim, tenantId.ToString()));
+        }
+
+        var identity = new ClaimsIdentity(claims, PlatformTokenDefaults.Scheme, PlatformTokenDefaults.UserIdClaim, PlatformTokenDefaults.PlatformRoleClaim);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), PlatformTokenDefaults.Scheme));
     }
 }

@@ -8,6 +8,7 @@ using Platform.Api.Features.Tokens;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Ingestion;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
@@ -28,6 +29,7 @@ internal static class Extensions
         builder.AddUplinkReplay();
 
         builder.Services.AddPlatformIdentity();
+        builder.Services.AddPlatformOidc(builder.Configuration);
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddScoped<TokenIssuance>();

@@ -15,6 +15,14 @@ public static class ApiProblems
     public static IResult NotWithApiToken() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "Not available to API tokens: sign in as the user.", type: ProblemTypes.Forbidden);
 
+    /// <summary>403 outside tenant routes for a tenant provider's access token: it acts only in its tenant.</summary>
+    public static IResult TenantBoundCredential() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "This credential acts only in its own tenant's routes.", type: ProblemTypes.Forbidden);
+
+    /// <summary>403 for ending a session with a credential that is not one (an OpenID provider's access token).</summary>
+    public static IResult NotASession() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Only a session of the platform can be ended here.", type: ProblemTypes.Forbidden);
+
     public static IResult TenantSuspended() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "This tenant is suspended.", type: ProblemTypes.TenantSuspended);
 

@@ -14,4 +14,6 @@ public static class ProblemTypes
     public const string UplinkRejected = Base + "uplink-rejected";
     public const string Validation = Base + "validation";
     public const string RateLimited = Base + "rate-limited";
+    public const string SsoRefused = Base + "sso-refused";
+    public const string IdentityProviderUnavailable = Base + "identity-provider-unavailable";
 }

@@ -1,6 +1,7 @@
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Oidc;
 
 namespace Platform.Api.Tenancy;
 
@@ -8,6 +9,7 @@ namespace Platform.Api.Tenancy;
 public sealed class CurrentPrincipal
 {
     private TenantAccess? _access;
+    private Guid? _sessionTenantId;
 
     public Guid UserId { get; private set; }
 
@@ -17,6 +19,21 @@ public sealed class CurrentPrincipal
 
     /// <summary>Set when the caller authenticated with an API token: its tenant and scopes bound the request.</summary>
     public ApiTokenPrincipal? ApiToken { get; private set; }
+
+    /// <summary>Set when the caller authenticated with an OpenID provider's access token.</summary>
+    public ExternalAccessTokenIdentity? ExternalToken { get; private set; }
+
+    /// <summary>
+    /// The one tenant the credential may act in (an API token's; a tenant provider's access token's),
+    /// or null. A tenant-bound caller gets 404 in every other tenant and 403 outside tenant routes.
+    /// </summary>
+    public Guid? BoundTenantId => ApiToken?.TenantId ?? ExternalToken?.TenantId ?? _sessionTenantId;
+
+    /// <summary>
+    /// True for a bearer credential that is not a session of the platform's own (API tokens, providers'
+    /// access tokens): such a caller may not mint or manage the platform's credentials.
+    /// </summary>
+    public bool IsDelegatedCredential => ApiToken is not null || ExternalToken is not null;
 
     /// <summary>The caller's rights in the route's tenant; set before any tenant endpoint runs.</summary>
     public TenantAccess Access => _access ?? throw new InvalidOperationException("This is not a tenant route.");
@@ -39,6 +56,29 @@ public sealed class CurrentPrincipal
         ArgumentNullException.ThrowIfNull(token);
         Authenticate(token.OwnerUserId, PlatformRole.None, clientAddress);
         ApiToken = token;
+    }
+
+    /// <summary>
+    /// A session opened through a tenant's identity provider: the user, in that tenant only, never
+    /// as platform admin (that tenant's provider vouched for the person, the platform did not).
+    /// Unlike a token it may use the user's own routes (<c>/api/me</c>, logout).
+    /// </summary>
+    public void AuthenticateTenantSession(Guid userId, Guid tenantId, string? clientAddress)
+    {
+        Authenticate(userId, PlatformRole.None, clientAddress);
+        _sessionTenantId = tenantId;
+    }
+
+    /// <summary>
+    /// A provider's access token: the linked user, never as platform admin (the platform role is for
+    /// the platform's own sessions: a token minted elsewhere, possibly for another application of the
+    /// same provider, must not carry it), bound to the provider's tenant when it is a tenant's.
+    /// </summary>
+    public void AuthenticateExternalToken(ExternalAccessTokenIdentity token, string? clientAddress)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        Authenticate(token.UserId, PlatformRole.None, clientAddress);
+        ExternalToken = token;
     }
 
     public void EnterTenant(TenantAccess access) => _access = access;

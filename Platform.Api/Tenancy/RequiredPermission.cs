@@ -16,7 +16,10 @@ public sealed record RequiredPermission(Permission Permission, bool OnResource);
 /// </summary>
 public sealed record PlatformAdminAccess;
 
-/// <summary>Endpoint metadata: API tokens may not call this tenant route (e.g. managing tokens).</summary>
+/// <summary>
+/// Endpoint metadata: API tokens may not call this tenant route (e.g. managing tokens); nor may an
+/// OpenID provider's access token, which is a credential minted outside the platform.
+/// </summary>
 public sealed record NoApiTokens;
 
 public static class RequiredPermissionExtensions

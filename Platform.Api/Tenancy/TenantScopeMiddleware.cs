@@ -13,7 +13,8 @@ namespace Platform.Api.Tenancy;
 /// permission 403. Then the data scope enters the tenant, for EF's filters and PostgreSQL's RLS.
 /// A tenant route that declares no permission is a programming error and fails loudly.
 /// An API token reaches only its own tenant's routes (another tenant's: 404, like any non-member;
-/// a route outside any tenant: 403) with its owner's current rights narrowed to its scopes.
+/// a route outside any tenant: 403) with its owner's current rights narrowed to its scopes; a tenant
+/// provider's access token is bound to its tenant the same way, with the linked user's rights.
 /// </summary>
 /// <remarks>
 /// A middleware after authentication and authorization, not an endpoint filter: it then covers
@@ -27,9 +28,10 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
     {
         if (http.GetRouteValue(TenantRouteValue) is not string tenantText || http.User.Identity?.IsAuthenticated != true)
         {
-            if (http.User.Identity?.IsAuthenticated == true && http.RequestServices.GetRequiredService<CurrentPrincipal>().ApiToken is not null)
+            if (http.User.Identity?.IsAuthenticated == true
+                && http.RequestServices.GetRequiredService<CurrentPrincipal>() is { BoundTenantId: not null, IsDelegatedCredential: true } bound)
             {
-                await ApiProblems.NotWithApiToken().ExecuteAsync(http);
+                await (bound.ApiToken is not null ? ApiProblems.NotWithApiToken() : ApiProblems.TenantBoundCredential()).ExecuteAsync(http);
                 return;
             }
 
@@ -57,7 +59,7 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         }
 
         var principal = http.RequestServices.GetRequiredService<CurrentPrincipal>();
-        if (principal.ApiToken is { } token && token.TenantId != tenantId)
+        if (principal.BoundTenantId is { } boundTenant && boundTenant != tenantId)
         {
             return TenantNotFound();
         }
@@ -92,7 +94,7 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
             return ApiProblems.TenantSuspended();
         }
 
-        if (principal.ApiToken is not null && http.GetEndpoint()?.Metadata.GetMetadata<NoApiTokens>() is not null)
+        if (principal.IsDelegatedCredential && http.GetEndpoint()?.Metadata.GetMetadata<NoApiTokens>() is not null)
         {
             return ApiProblems.NotWithApiToken();
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Audit;
+using Platform.Core.Identity.Providers;
 
 namespace Platform.Core.Identity;
 
@@ -13,6 +14,9 @@ public static class IdentityExtensions
         services.AddScoped<LocalLogin>();
         services.AddScoped<SessionAuthentication>();
         services.AddScoped<ApiTokenAuthentication>();
+        services.AddOptions<IdentityProviderOptions>().BindConfiguration(IdentityProviderOptions.Section);
+        services.AddSingleton<SecretReferences>();
+        services.AddScoped<ITenantIdentityProviderStore, TenantIdentityProviderStore>();
         return services;
     }
 }

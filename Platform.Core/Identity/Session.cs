@@ -14,8 +14,13 @@ public sealed class Session
         TokenHash = [];
     }
 
-    public Session(string id, byte[] tokenHash, Guid userId, DateTimeOffset now, string? clientAddress)
+    /// <param name="boundTenantId">
+    /// For a sign-in through a tenant's identity provider: the session acts only in that tenant (as an
+    /// API token does) and never with a platform role, since that tenant's provider vouched for it.
+    /// </param>
+    public Session(string id, byte[] tokenHash, Guid userId, DateTimeOffset now, string? clientAddress, Guid? boundTenantId = null)
     {
+        BoundTenantId = boundTenantId;
         Id = id;
         TokenHash = tokenHash;
         UserId = userId;
@@ -40,6 +45,9 @@ public sealed class Session
     public DateTimeOffset? RevokedAt { get; private set; }
 
     public string? ClientAddress { get; private set; }
+
+    /// <summary>Set for sessions opened through a tenant's identity provider: the only tenant they reach.</summary>
+    public Guid? BoundTenantId { get; private set; }
 
     /// <summary>When an idle session stops being valid.</summary>
     public DateTimeOffset IdleExpiresAt => LastSeenAt + IdleTimeout;

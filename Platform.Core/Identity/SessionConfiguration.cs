@@ -12,5 +12,6 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(session => session.ClientAddress).HasMaxLength(64);
         builder.HasIndex(session => session.UserId);
         builder.HasOne<User>().WithMany().HasForeignKey(session => session.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Platform.Core.Tenancy.Tenant>().WithMany().HasForeignKey(session => session.BoundTenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

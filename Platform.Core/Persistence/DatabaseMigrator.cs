@@ -22,7 +22,8 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
     // Functions whose EXECUTE the migrations revoke from PUBLIC (they run as the owner and do one
     // narrow thing); the services' role is the one caller. Granted here because the role is only
     // known, and on a fresh database only exists, after the migrations.
-    private static readonly string[] ApplicationFunctions = [Identity.ApiTokenTouchSql.FunctionSignature];
+    private static readonly string[] ApplicationFunctions =
+        [Identity.ApiTokenTouchSql.FunctionSignature, .. Identity.Providers.IdentityProviderSql.Functions];
 
     public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)
     {

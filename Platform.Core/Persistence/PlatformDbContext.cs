@@ -4,6 +4,8 @@ using Platform.Core.Audit;
 using Platform.Core.Decoders;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Oidc;
+using Platform.Core.Identity.Providers;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
@@ -24,6 +26,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
+    public DbSet<ExternalIdentity> ExternalIdentities => Set<ExternalIdentity>();
+    public DbSet<OidcSignInAttempt> OidcSignInAttempts => Set<OidcSignInAttempt>();
+    public DbSet<TenantIdentityProvider> IdentityProviders => Set<TenantIdentityProvider>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();
@@ -67,6 +72,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         modelBuilder.Entity<Tenant>().HasQueryFilter(tenant =>
             Scope.IsPlatform || tenant.Id == Scope.TenantId
             || TenantMemberships.Any(membership => membership.TenantId == tenant.Id && membership.UserId == Scope.UserId));
+        // A tenant provider's links are the tenant's; the platform provider's are their user's.
+        modelBuilder.Entity<ExternalIdentity>().HasQueryFilter(identity =>
+            Scope.IsPlatform || identity.TenantId == Scope.TenantId || (identity.TenantId == null && identity.UserId == Scope.UserId));
         modelBuilder.Entity<AuditEvent>().HasQueryFilter(auditEvent =>
             Scope.IsPlatform || (auditEvent.TenantId != null && auditEvent.TenantId == Scope.TenantId));
         // Library decoders (no tenant) are read by every tenant; RLS lets only the platform scope change them.

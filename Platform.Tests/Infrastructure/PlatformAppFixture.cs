@@ -15,10 +15,23 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 {
     public const string MigrationsResource = "platform-migrations";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "platform-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string[] _moreArguments;
+    private readonly TimeSpan _startTimeout;
     private ResourceLogCollector? _logs;
+
+    public PlatformAppFixture()
+        : this([], TimeSpan.FromMinutes(4))
+    {
+    }
+
+    /// <param name="moreArguments">More AppHost arguments, e.g. a platform OpenID provider (<c>--Platform:Oidc:Issuer=…</c>).</param>
+    internal PlatformAppFixture(string[] moreArguments, TimeSpan startTimeout)
+    {
+        _moreArguments = moreArguments;
+        _startTimeout = startTimeout;
+    }
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -36,7 +49,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-            IsolatedStackArguments.For(_stateDirectory));
+            IsolatedStackArguments.For(_stateDirectory, _moreArguments));
 
         App = await builder.BuildAsync();
         _logs = new ResourceLogCollector(App);
@@ -55,7 +68,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 
     private async Task StartAndWaitAsync()
     {
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(_startTimeout);
         await App.StartAsync(timeout.Token);
 
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();

@@ -48,6 +48,8 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                     VALUES ('{tenant}', '{_apiTokens[tenant]}', sha256(gen_random_uuid()::text::bytea), '{_user}', 'RLS token', '{EmptyArray}', now(), now() + interval '1 day');
                 INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, action, outcome, previous_hash, hash)
                     VALUES (gen_random_uuid(), '{tenant}', now(), 'System', 'test.seeded', 'Success', '\x00', '\x00');
+                INSERT INTO external_identities (id, provider_id, tenant_id, issuer, subject, user_id, created_at, last_sign_in_at)
+                    VALUES (gen_random_uuid(), gen_random_uuid(), '{tenant}', '{ExternalIssuer(tenant)}', 'rls-subject', '{_user}', now(), now());
                 INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,
                                          f_cnt, f_port, payload, gateways, ingested_at)
                     VALUES ('{tenant}', '{device}', now(), 'rls-{Guid.NewGuid()}', '0000000000000001', 'ChirpStack', 'app', 1, 1, '\x00', '[]', now());
@@ -58,7 +60,14 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
         }
 
         await ExecuteAsync(connection, DecoderRows(null, null));
+        // The platform provider's link of the same user: no tenant.
+        await ExecuteAsync(connection, $"""
+            INSERT INTO external_identities (id, provider_id, tenant_id, issuer, subject, user_id, created_at, last_sign_in_at)
+                VALUES (gen_random_uuid(), '{Guid.Empty}', NULL, 'https://rls-{_user:N}.example/platform', 'rls-subject', '{_user}', now(), now());
+            """);
     }
+
+    private string ExternalIssuer(Guid tenant) => $"https://rls-{_user:N}.example/{tenant:N}";
 
     private const string EmptyArray = "{}";
     private const string Temperature = """{"temperature": 21.5}""";
@@ -232,6 +241,41 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
 
         Assert.Equal(["1"], await ListAsync(connection, $"SELECT count(*)::text FROM service_accounts WHERE tenant_id = '{_tenantA}'"));
         Assert.Equal(0, await AffectedAsync(connection, $"UPDATE service_accounts SET description = 'forged' WHERE tenant_id = '{_tenantB}'"));
+    }
+
+    [Fact]
+    public async Task AnExternalIdentityLookupSeesAndTouchesOnlyTheNamedIdentity()
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, $"""
+            SELECT set_config('platform.external_issuer', '{ExternalIssuer(_tenantA)}', false),
+                   set_config('platform.external_subject', 'rls-subject', false)
+            """);
+
+        Assert.Equal([_tenantA.ToString()], await ListAsync(connection, "SELECT tenant_id::text FROM external_identities"));
+        Assert.Equal(1, await AffectedAsync(connection, "UPDATE external_identities SET last_sign_in_at = now()"));
+        Assert.Equal(0, await AffectedAsync(connection, "DELETE FROM external_identities"));
+        var moved = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
+            "UPDATE external_identities SET subject = 'forged'"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moved.SqlState);
+        var added = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, $"""
+            INSERT INTO external_identities (id, provider_id, tenant_id, issuer, subject, user_id, created_at, last_sign_in_at)
+                VALUES (gen_random_uuid(), gen_random_uuid(), '{_tenantB}', '{ExternalIssuer(_tenantA)}', 'rls-subject', '{_user}', now(), now())
+            """));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, added.SqlState);
+    }
+
+    [Fact]
+    public async Task APlatformProviderLinkIsVisibleToItsUserOnly()
+    {
+        await using var connection = await OpenAsync();
+        Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) FROM external_identities"));
+
+        await ExecuteAsync(connection, $"SELECT set_config('platform.user_id', '{_user}', false)");
+        Assert.Equal(1L, await CountAsync(connection, "SELECT count(*) FROM external_identities"));
+
+        await ExecuteAsync(connection, $"SELECT set_config('platform.user_id', '{Guid.NewGuid()}', false)");
+        Assert.Equal(0L, await CountAsync(connection, "SELECT count(*) FROM external_identities"));
     }
 
     private static Task<List<string>> TenantOwnedTablesAsync(NpgsqlConnection connection) => ListAsync(connection, """

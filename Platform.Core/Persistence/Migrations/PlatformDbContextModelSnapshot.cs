@@ -507,6 +507,226 @@ namespace Platform.Core.Persistence.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Identity.Oidc.ExternalIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer");
+
+                    b.Property<DateTimeOffset>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_identities");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_external_identities_tenant_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_external_identities_user_id");
+
+                    b.HasIndex("ProviderId", "Issuer", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_identities_provider_id_issuer_subject");
+
+                    b.ToTable("external_identities", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Oidc.OidcSignInAttempt", b =>
+                {
+                    b.Property<byte[]>("StateHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("state_hash");
+
+                    b.Property<string>("CodeVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("code_verifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("InitiatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("initiated_by_user_id");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("nonce");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("redirect_uri");
+
+                    b.HasKey("StateHash")
+                        .HasName("pk_oidc_sign_in_attempts");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oidc_sign_in_attempts_expires_at");
+
+                    b.ToTable("oidc_sign_in_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Providers.TenantIdentityProvider", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AllowedEmailDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_email_domains");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("audience");
+
+                    b.Property<Guid?>("BreakGlassUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("break_glass_user_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientSecretReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("client_secret_reference");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefaultRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("default_role");
+
+                    b.Property<string>("EntraDirectoryId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("entra_directory_id");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer");
+
+                    b.Property<bool>("JitEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("jit_enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MappingRules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping_rules");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("TestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tested_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_identity_providers");
+
+                    b.HasIndex("BreakGlassUserId")
+                        .HasDatabaseName("ix_identity_providers_break_glass_user_id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_providers_id");
+
+                    b.HasIndex("Issuer")
+                        .HasDatabaseName("ix_identity_providers_issuer");
+
+                    b.HasIndex("TenantId", "Issuer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_providers_tenant_id_issuer");
+
+                    b.ToTable("identity_providers", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Identity.ServiceAccount", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -548,6 +768,10 @@ namespace Platform.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BoundTenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bound_tenant_id");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -580,6 +804,9 @@ namespace Platform.Core.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sessions");
+
+                    b.HasIndex("BoundTenantId")
+                        .HasDatabaseName("ix_sessions_bound_tenant_id");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_sessions_user_id");
@@ -1118,6 +1345,38 @@ namespace Platform.Core.Persistence.Migrations
                         .HasConstraintName("fk_api_tokens_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("Platform.Core.Identity.Oidc.ExternalIdentity", b =>
+                {
+                    b.HasOne("Platform.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_external_identities_tenants_tenant_id");
+
+                    b.HasOne("Platform.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_identities_users_user_id");
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Providers.TenantIdentityProvider", b =>
+                {
+                    b.HasOne("Platform.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("BreakGlassUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_identity_providers_users_break_glass_user_id");
+
+                    b.HasOne("Platform.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_providers_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("Platform.Core.Identity.ServiceAccount", b =>
                 {
                     b.HasOne("Platform.Core.Identity.User", null)
@@ -1137,6 +1396,12 @@ namespace Platform.Core.Persistence.Migrations
 
             modelBuilder.Entity("Platform.Core.Identity.Session", b =>
                 {
+                    b.HasOne("Platform.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("BoundTenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sessions_tenants_bound_tenant_id");
+
                     b.HasOne("Platform.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

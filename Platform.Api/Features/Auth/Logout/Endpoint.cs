@@ -13,7 +13,13 @@ public sealed class Endpoint(SessionAuthentication sessions) : EndpointWithoutRe
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var session = (Session)HttpContext.Items[typeof(Session)]!;
+        // A provider's access token is no session: it ends at the provider, not here.
+        if (HttpContext.Items[typeof(Session)] is not Session session)
+        {
+            await Send.ResultAsync(Problems.ApiProblems.NotASession());
+            return;
+        }
+
         await sessions.LogoutAsync(session, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         await Send.NoContentAsync(ct);
     }

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Identity.Providers;
+
+namespace Platform.Core.Identity.Oidc;
+
+public static class OidcExtensions
+{
+    /// <summary>
+    /// The platform provider from <c>Platform:Oidc</c>, the provider directory, per-issuer metadata,
+    /// access-token authentication and the interactive sign-in.
+    /// </summary>
+    public static IServiceCollection AddPlatformOidc(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlatformOidcOptions>().Bind(configuration.GetSection(PlatformOidcOptions.Section));
+        services.AddSingleton<OidcMetadata>();
+        services.AddSingleton<OidcTokenValidator>();
+        services.AddSingleton<OidcCodeExchange>();
+        services.AddScoped<IIdentityProviderDirectory, IdentityProviderDirectory>();
+        services.AddScoped<ExternalAccessTokenAuthentication>();
+        services.AddScoped<OidcSignIn>();
+        return services;
+    }
+}

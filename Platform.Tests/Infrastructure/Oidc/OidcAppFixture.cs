@@ -1,0 +1,108 @@
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>
+/// A stack of its own whose API trusts a development OpenID provider started first: the realm
+/// <c>/realms/platform</c> as the platform provider (given to the AppHost as <c>Platform:Oidc:*</c>),
+/// and further realms for tenants' providers, which tests register in the database themselves.
+/// Users' e-mails carry a run id, so they are new to the stack.
+/// </summary>
+public sealed class OidcAppFixture : IAsyncLifetime
+{
+    public const string RedirectUri = "http://localhost:5080/signin-oidc";
+    public const string PlatformClient = "platform-web";
+    public const string PlatformRealm = "/realms/platform";
+    public const string TenantARealm = "/realms/tenant-a";
+    public const string TenantBRealm = "/realms/tenant-b";
+    public const string ShortRealm = "/realms/short-lived";
+    public const string UnregisteredRealm = "/realms/unregistered";
+    public const string TenantClient = "tenant-web";
+    public const string OtherAudience = "urn:other:api";
+
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
+    public OidcDevProvider Provider { get; private set; } = null!;
+
+    public PlatformAppFixture Stack { get; private set; } = null!;
+
+    /// <summary>An e-mail unique to this run.</summary>
+    public string Email(string name, string domain = "example.com") => $"{name}-{_run}@{domain}";
+
+    public async ValueTask InitializeAsync()
+    {
+        var platformClient = new OidcClientSpec(PlatformClient, false, [RedirectUri], ["authorization_code", "refresh_token"],
+            [OidcRealmSpec.PlatformAudience, OtherAudience]);
+        Provider = await OidcDevProvider.StartAsync(
+            new OidcRealmSpec(PlatformRealm)
+            {
+                Clients = [platformClient],
+                Users =
+                [
+                    new OidcUserSpec("p-new", Email("p-new"), "New Person"),
+                    new OidcUserSpec("p-link", Email("p-link"), "Linked Person"),
+                    new OidcUserSpec("p-unverified", Email("p-unverified"), EmailVerified: false),
+                    new OidcUserSpec("p-stranger", Email("p-stranger")),
+                    new OidcUserSpec("p-token", Email("p-token")),
+                ],
+            },
+            TenantRealm(TenantARealm, "urn:tenant-a:api", 300,
+            [
+                new OidcUserSpec("a-engineer", Email("a-engineer"), "Engineer", Claims: new Dictionary<string, object> { ["groups"] = new[] { "engineers", "staff" } }),
+                new OidcUserSpec("a-plain", Email("a-plain"), "Plain"),
+                new OidcUserSpec("a-outsider", Email("a-outsider", "elsewhere.example.org")),
+            ]),
+            TenantRealm(TenantBRealm, "urn:tenant-b:api", 300, [new OidcUserSpec("b-user", Email("b-user"))]),
+            TenantRealm(ShortRealm, "urn:short:api", 1, [new OidcUserSpec("s-user", Email("s-user"))]),
+            TenantRealm(UnregisteredRealm, OidcRealmSpec.PlatformAudience, 300, [new OidcUserSpec("p-new", Email("p-new"))]) with
+            {
+                Clients = [platformClient],
+            });
+
+        Stack = new PlatformAppFixture(
+        [
+            $"--Platform:Oidc:Issuer={Provider.Issuer(PlatformRealm)}",
+            $"--Platform:Oidc:ClientId={PlatformClient}",
+            $"--Platform:Oidc:Audience={OidcRealmSpec.PlatformAudience}",
+            $"--Platform:Oidc:AllowedRedirectUris:0={RedirectUri}",
+        ], TimeSpan.FromMinutes(8));
+        try
+        {
+            await Stack.InitializeAsync();
+        }
+        catch
+        {
+            await Provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static OidcRealmSpec TenantRealm(string path, string audience, int ttl, OidcUserSpec[] users) =>
+        new(path, audience, ttl)
+        {
+            Clients = [OidcClientSpec.Public(TenantClient, RedirectUri)],
+            Users = users,
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (Stack is not null)
+            {
+                await Stack.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (Provider is not null)
+            {
+                await Provider.DisposeAsync();
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class OidcAppCollection : ICollectionFixture<OidcAppFixture>
+{
+    public const string Name = "Platform app with an OpenID provider";
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Oidc;
+
+/// <summary>
+/// Sign-in through the platform's OpenID provider (a real development provider process) and its
+/// access tokens at the API: end to end over HTTP, with the provider's real keys and a forger's.
+/// </summary>
+[Collection(OidcAppCollection.Name)]
+public sealed class PlatformSignInTests(OidcAppFixture fixture)
+{
+    private readonly OidcApi _api = new(fixture);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private OidcDevRealm Platform => fixture.Provider.Realm(OidcAppFixture.PlatformRealm);
+
+    [Fact]
+    public async Task ANewPersonSignsInGetsAUserWithoutMembershipsAndTheSessionWorks()
+    {
+        // Act
+        var (session, body) = await _api.SignedInAsync(Platform, "p-new");
+
+        // Assert
+        Assert.Equal(fixture.Email("p-new"), body["user"]!["email"]!.GetValue<string>());
+        Assert.Equal("None", body["user"]!["platformRole"]!.GetValue<string>());
+        Assert.StartsWith("pls_", body["token"]!.GetValue<string>(), StringComparison.Ordinal);
+        var me = await session.GetFromJsonAsync<JsonObject>("/api/me", Ct);
+        Assert.Equal(body["user"]!["id"]!.GetValue<string>(), me!["id"]!.GetValue<string>());
+        Assert.Empty(me["memberships"]!.AsArray());
+
+        // Signing in again finds the same user through the link.
+        var (_, again) = await _api.SignedInAsync(Platform, "p-new");
+        Assert.Equal(body["user"]!["id"]!.GetValue<string>(), again["user"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AStateWorksOnce()
+    {
+        // Arrange
+        var http = _api.Stack.CreateApiClient();
+        var (url, state) = await _api.StartAsync(http);
+        var callback = await OidcApi.BrowseAsync(url, Platform.User("p-new"));
+
+        // Act
+        using var first = await OidcApi.CallbackAsync(http, state, callback.Code!);
+        using var replayed = await OidcApi.CallbackAsync(http, state, callback.Code!);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal("https://platform.example/problems/sso-refused", (await replayed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnUnknownStateOrACodeOfAnotherSignInIsRefused()
+    {
+        // Arrange: two sign-ins started; the browser finishes the first.
+        var http = _api.Stack.CreateApiClient();
+        var (url, state) = await _api.StartAsync(http);
+        var (_, otherState) = await _api.StartAsync(http);
+        var callback = await OidcApi.BrowseAsync(url, Platform.User("p-new"));
+
+        // Act: the first code with a made-up state, then with the other sign-in's state (its PKCE
+        // verifier and nonce are not the ones this code was issued for).
+        using var unknown = await OidcApi.CallbackAsync(http, Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)), callback.Code!);
+        using var crossed = await OidcApi.CallbackAsync(http, otherState, callback.Code!);
+        // The crossed attempt is used up, and the code was spent or refused: the right state is no help now either.
+        using var late = await OidcApi.CallbackAsync(http, state, callback.Code!);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, crossed.StatusCode);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARedirectUriOutsideTheListIsRefused()
+    {
+        var http = _api.Stack.CreateApiClient();
+
+        using var response = await http.PostAsJsonAsync("/api/auth/oidc/authorize",
+            new { redirectUri = "https://attacker.example/signin-oidc" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AVerifiedEmailOfAnExistingUserLinksToThatUser()
+    {
+        // Arrange
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var tenant = await seeder.CreateTenantAsync();
+        var existing = Guid.NewGuid();
+        await seeder.ExecuteAsync("""
+            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at)
+            VALUES (@id, @email, 'Existing', 'None', 0, now())
+            """, ("id", existing), ("email", fixture.Email("p-link")));
+        await seeder.AddMemberAsync(tenant, existing, TenantRole.Member);
+
+        // Act
+        var (session, body) = await _api.SignedInAsync(Platform, "p-link");
+
+        // Assert: the same user, with their membership.
+        Assert.Equal(existing.ToString(), body["user"]!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(session, $"/api/tenants/{tenant}/organizations"));
+        Assert.Contains("sso.identity-linked", await PlatformAuditActionsAsync(existing));
+    }
+
+    [Fact]
+    public async Task AnUnverifiedEmailGetsNoAccount()
+    {
+        using var response = await _api.SignInAsync(Platform, "p-unverified");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task APlatformAccessTokenActsAsTheLinkedUserWithoutPlatformRole()
+    {
+        // Arrange: linked by a sign-in; then an access token from the provider itself.
+        var (_, body) = await _api.SignedInAsync(Platform, "p-token");
+        var tokens = await Platform.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-token", cancellationToken: Ct);
+        var bearer = _api.WithBearer(tokens.AccessToken);
+
+        // Act
+        var me = await bearer.GetFromJsonAsync<JsonObject>("/api/me", Ct);
+
+        // Assert
+        Assert.Equal(body["user"]!["id"]!.GetValue<string>(), me!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(bearer, $"/api/tenants/{Guid.NewGuid()}/organizations"));
+        Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(bearer, "/api/admin/audit"));
+    }
+
+    [Fact]
+    public async Task AnAccessTokenOfAnUnlinkedSubjectIsRefused()
+    {
+        var tokens = await Platform.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-stranger", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(tokens.AccessToken), "/api/me"));
+    }
+
+    [Fact]
+    public async Task AnAccessTokenForAnotherAudienceIsRefused()
+    {
+        await _api.SignedInAsync(Platform, "p-token");
+        var tokens = await Platform.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-token",
+            resource: OidcAppFixture.OtherAudience, cancellationToken: Ct);
+        Assert.Equal(OidcAppFixture.OtherAudience, new JsonWebToken(tokens.AccessToken).Audiences.Single());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(tokens.AccessToken), "/api/me"));
+    }
+
+    [Fact]
+    public async Task AnAccessTokenOfAnotherIssuerIsRefusedForTheSameSubject()
+    {
+        // Same sub ("p-new") and audience, but a realm the platform does not know.
+        await _api.SignedInAsync(Platform, "p-new");
+        var foreign = fixture.Provider.Realm(OidcAppFixture.UnregisteredRealm);
+        var tokens = await foreign.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-new", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(tokens.AccessToken), "/api/me"));
+    }
+
+    [Fact]
+    public async Task ATokenSignedWithAnotherKeyIsRefusedWhateverItsKeyId()
+    {
+        // Arrange: the real token's claims, re-signed by a forger's RSA key.
+        await _api.SignedInAsync(Platform, "p-token");
+        var real = new JsonWebToken((await Platform.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-token", cancellationToken: Ct)).AccessToken);
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(_api.WithBearer(real.EncodedToken), "/api/me"));
+        using var rsa = RSA.Create(2048);
+
+        foreach (var keyId in new[] { real.Kid, "forged-key", null })
+        {
+            var key = new RsaSecurityKey(rsa) { KeyId = keyId };
+            var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+            {
+                Issuer = real.Issuer,
+                Audience = real.Audiences.Single(),
+                Subject = new ClaimsIdentity([new Claim("sub", real.Subject)]),
+                IssuedAt = DateTime.UtcNow,
+                NotBefore = DateTime.UtcNow,
+                Expires = DateTime.UtcNow.AddMinutes(5),
+                SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            });
+
+            // Act + Assert
+            Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(forged), "/api/me"));
+        }
+
+        // An unsigned token with the same claims is no better.
+        var unsigned = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = real.Issuer,
+            Audience = real.Audiences.Single(),
+            Subject = new ClaimsIdentity([new Claim("sub", real.Subject)]),
+            Expires = DateTime.UtcNow.AddMinutes(5),
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(unsigned), "/api/me"));
+    }
+
+    private async Task<List<string>> PlatformAuditActionsAsync(Guid userId)
+    {
+        await using var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
+        {
+            await scope.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT action FROM audit_events WHERE tenant_id IS NULL AND target_id = @user ORDER BY occurred_at", connection);
+        command.Parameters.AddWithValue("user", userId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var actions = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            actions.Add(reader.GetString(0));
+        }
+
+        return actions;
+    }
+}

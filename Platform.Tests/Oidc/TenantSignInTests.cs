@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Platform.Core.Persistence;
+using Platform.Core.Tenancy;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Oidc;
+
+/// <summary>
+/// Tenants' own providers, each a realm of the real development provider: sign-in with JIT and
+/// mapping rules, tenant binding of sessions and access tokens, the admin's test sign-in, expiry.
+/// Providers are registered straight in the database (their configuration API is tested apart).
+/// </summary>
+[Collection(OidcAppCollection.Name)]
+public sealed class TenantSignInTests(OidcAppFixture fixture)
+{
+    private readonly OidcApi _api = new(fixture);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private OidcDevRealm RealmA => fixture.Provider.Realm(OidcAppFixture.TenantARealm);
+
+    private OidcDevRealm RealmB => fixture.Provider.Realm(OidcAppFixture.TenantBRealm);
+
+    [Fact]
+    public async Task JitGivesTheDefaultRoleOrTheMappedOneInTheProvidersTenantOnly()
+    {
+        // Arrange: tenant A's provider (JIT Viewer; group "engineers" → Member), tenant B's own.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenantA, providerA) = await TenantWithProviderAsync(seeder, RealmA, "Enabled", domains: ["example.com"],
+            rules: """[{"claim":"groups","value":"engineers","role":"Member"}]""");
+        var (tenantB, _) = await TenantWithProviderAsync(seeder, RealmB, "Enabled");
+
+        // Act
+        var (engineer, engineerBody) = await _api.SignedInAsync(RealmA, "a-engineer", providerA);
+        var (plain, _) = await _api.SignedInAsync(RealmA, "a-plain", providerA);
+        using var outsider = await _api.SignInAsync(RealmA, "a-outsider", providerA);
+
+        // Assert
+        Assert.Equal("Member", await RoleInAsync(engineer, tenantA));
+        Assert.Equal("Viewer", await RoleInAsync(plain, tenantA));
+        Assert.Equal(HttpStatusCode.Unauthorized, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(engineer, $"/api/tenants/{tenantA}/organizations"));
+        Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(engineer, $"/api/tenants/{tenantB}/organizations"));
+        Assert.Equal("None", engineerBody["user"]!["platformRole"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TenantAsProviderReachesNothingOfTenantBEvenForAMemberOfBoth()
+    {
+        // Arrange: the engineer signs in through A's provider, and is also made a member of B.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenantA, providerA) = await TenantWithProviderAsync(seeder, RealmA, "Enabled");
+        var (tenantB, _) = await TenantWithProviderAsync(seeder, RealmB, "Enabled");
+        var (session, body) = await _api.SignedInAsync(RealmA, "a-engineer", providerA);
+        var userId = Guid.Parse(body["user"]!["id"]!.GetValue<string>());
+        await seeder.AddMemberAsync(tenantB, userId, TenantRole.Admin);
+        var accessToken = (await RealmA.AuthorizationCodeTokenAsync(OidcAppFixture.TenantClient, "a-engineer", cancellationToken: Ct)).AccessToken;
+        var bearer = _api.WithBearer(accessToken);
+
+        // Act + Assert: A's session and A's access token work in A, in B they find nothing.
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(session, $"/api/tenants/{tenantA}/organizations"));
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(bearer, $"/api/tenants/{tenantA}/organizations"));
+        Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(session, $"/api/tenants/{tenantB}/organizations"));
+        Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(bearer, $"/api/tenants/{tenantB}/organizations"));
+        Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(bearer, $"/api/tenants/{tenantB}/members"));
+        // Outside tenant routes the access token is refused; the session may see its own user.
+        Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(bearer, "/api/me"));
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(session, "/api/me"));
+        // The token may not mint platform credentials either.
+        using var minted = await bearer.PostAsJsonAsync($"/api/tenants/{tenantA}/tokens",
+            new { name = "from sso", scopes = new[] { "devices:read" }, expiresAt = DateTimeOffset.UtcNow.AddDays(1) }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, minted.StatusCode);
+    }
+
+    [Fact]
+    public async Task AProviderNotYetEnabledSignsNobodyInAndItsTokensAreRefused()
+    {
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (_, provider) = await TenantWithProviderAsync(seeder, RealmB, "Tested");
+        var http = _api.Stack.CreateApiClient();
+
+        using var start = await http.PostAsJsonAsync("/api/auth/oidc/authorize",
+            new { providerId = provider, redirectUri = OidcAppFixture.RedirectUri }, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutJitOnlyLinkedIdentitiesComeIn()
+    {
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (_, provider) = await TenantWithProviderAsync(seeder, RealmB, "Enabled", jit: false);
+
+        using var response = await _api.SignInAsync(RealmB, "b-user", provider);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdminsTestSignInMarksTheProviderTestedWithoutASession()
+    {
+        // Arrange: a configured provider; its tenant's admin and a plain member, signed in locally.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenant, provider) = await TenantWithProviderAsync(seeder, RealmB, "Configured");
+        var admin = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin));
+        var member = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Member));
+
+        // Act
+        using var byMember = await member.PostAsJsonAsync("/api/auth/oidc/authorize",
+            new { providerId = provider, redirectUri = OidcAppFixture.RedirectUri, test = true }, Ct);
+        using var tested = await _api.SignInAsync(RealmB, "b-user", provider, admin, test: true);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, byMember.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, tested.StatusCode);
+        var body = (await tested.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.True(body["tested"]!.GetValue<bool>());
+        Assert.Null(body["token"]);
+        Assert.Equal(fixture.Email("b-user"), body["email"]!.GetValue<string>());
+        Assert.Equal("Tested", await ProviderStateAsync(provider));
+    }
+
+    [Fact]
+    public async Task AnExpiredAccessTokenIsRefused()
+    {
+        // Arrange: a provider whose access tokens live one second; the person is linked by a sign-in.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var realm = fixture.Provider.Realm(OidcAppFixture.ShortRealm);
+        var (tenant, provider) = await TenantWithProviderAsync(seeder, realm, "Enabled");
+        await _api.SignedInAsync(realm, "s-user", provider);
+        var token = await realm.AuthorizationCodeTokenAsync(OidcAppFixture.TenantClient, "s-user", cancellationToken: Ct);
+        var bearer = _api.WithBearer(token.AccessToken);
+        var path = $"/api/tenants/{tenant}/organizations";
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(bearer, path));
+
+        // Act: past its expiry and the 30 seconds of allowed clock skew.
+        var expires = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token.AccessToken).ValidTo;
+        var wait = expires.AddSeconds(32) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, Ct);
+        }
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(bearer, path));
+    }
+
+    private async Task<(Guid Tenant, Guid Provider)> TenantWithProviderAsync(TestTenantSeeder seeder, OidcDevRealm realm, string state,
+        string[]? domains = null, string rules = "[]", bool jit = true)
+    {
+        var tenant = await seeder.CreateTenantAsync();
+        var provider = Guid.CreateVersion7();
+        await seeder.ExecuteAsync("""
+            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
+                                            default_role, mapping_rules, state, created_at, updated_at)
+            VALUES (@tenant, @id, 'Test provider', 'Oidc', @issuer, @client, @audience, @domains, @jit, 'Viewer', @rules::jsonb, @state, now(), now())
+            """, ("tenant", tenant), ("id", provider), ("issuer", realm.Issuer), ("client", OidcAppFixture.TenantClient),
+            ("audience", realm.Audience), ("domains", domains ?? []), ("jit", jit), ("rules", rules), ("state", state));
+        return (tenant, provider);
+    }
+
+    private static async Task<string?> RoleInAsync(HttpClient session, Guid tenant)
+    {
+        var me = await session.GetFromJsonAsync<JsonObject>("/api/me", Ct);
+        return me!["memberships"]!.AsArray().SingleOrDefault(m => m!["tenantId"]!.GetValue<string>() == tenant.ToString())?["role"]?.GetValue<string>();
+    }
+
+    private async Task<string> ProviderStateAsync(Guid provider)
+    {
+        await using var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
+        {
+            await scope.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var command = new NpgsqlCommand("SELECT state FROM identity_providers WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", provider);
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
+    }
+}
