@@ -30,6 +30,12 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
         await seeder.GrantOrganizationAsync(tenantA, organizationA, adminA.Id, OrganizationAccess.Manager);
         var deviceA = await seeder.CreateDeviceAsync(tenantA, organizationA);
         var rejectionA = await seeder.CreateRejectionAsync(tenantA, deviceA);
+        var providerA = Guid.NewGuid();
+        await seeder.ExecuteAsync("""
+            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, client_secret_reference, audience,
+                                            allowed_email_domains, jit_enabled, default_role, mapping_rules, state, created_at, updated_at)
+            VALUES (@tenant, @id, @name, 'Oidc', @issuer, 'client', 'env:PLATFORM_IDP_UNSET', 'api', '{}', false, 'Member', '[]', 'Configured', now(), now())
+            """, ("tenant", tenantA), ("id", providerA), ("name", secretName), ("issuer", $"https://{secretName}.example.com"));
         var tenantB = await seeder.CreateTenantAsync();
         var adminB = await seeder.CreateUserAsync(tenantB, TenantRole.Admin);
         using var asB = await seeder.LoginAsync(adminB);
@@ -41,10 +47,12 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
             ["deviceId"] = deviceA.ToString(),
             ["userId"] = adminA.Id.ToString(),
             ["id"] = rejectionA.ToString(),
+            ["providerId"] = providerA.ToString(),
         };
         var leaks = new[]
         {
             tenantA.ToString(), organizationA.ToString(), deviceA.ToString(), adminA.Id.ToString(), adminA.Email, secretName, rejectionA.ToString(),
+            providerA.ToString(),
         };
 
         // Act
@@ -72,6 +80,7 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
         // Assert: the route table was really read, and nothing answered otherwise.
         Assert.Contains(routes, route => route.Template == "/api/tenants/{tenantId}/organizations/{organizationId}");
         Assert.Contains(routes, route => route == ("POST", "/api/tenants/{tenantId}/rejected-uplinks/{id}/replay"));
+        Assert.Contains(routes, route => route == ("POST", "/api/tenants/{tenantId}/identity-providers/{providerId}/enforce"));
         Assert.Empty(failures);
     }
 
