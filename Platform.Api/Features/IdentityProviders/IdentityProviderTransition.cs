@@ -8,18 +8,21 @@ namespace Platform.Api.Features.IdentityProviders;
 
 /// <summary>
 /// One rollout step (enable, enforce, relax, disable): the entity decides whether the state allows it
-/// (409 otherwise); the step and its audit record are committed together.
+/// (409 otherwise); the step and its audit record are committed together. Returns the problem to
+/// answer, or null when the provider (changed or as it was) is to be sent back.
 /// </summary>
 internal static class IdentityProviderTransition
 {
-    public static async Task<IResult> ApplyAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
-        IdentityProviderRequest request, string action, Action<TenantIdentityProvider> step, CancellationToken ct)
+    public static async Task<(IResult? Problem, TenantIdentityProvider? Provider)> ApplyAsync(PlatformDbContext database, AuditLog audit,
+        CurrentPrincipal principal, IdentityProviderRequest request, string action, Action<TenantIdentityProvider> step, CancellationToken ct)
     {
         var provider = await IdentityProviderLookup.FindAsync(database, request, tracked: true, ct);
-        return provider is null ? ApiProblems.NotFound("identity provider") : await ApplyAsync(database, audit, principal, provider, action, step, ct);
+        return provider is null
+            ? (ApiProblems.NotFound("identity provider"), null)
+            : (await ApplyAsync(database, audit, principal, provider, action, step, ct), provider);
     }
 
-    public static async Task<IResult> ApplyAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
+    public static async Task<IResult?> ApplyAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
         TenantIdentityProvider provider, string action, Action<TenantIdentityProvider> step, CancellationToken ct)
     {
         var before = IdentityProviderAudit.Snapshot(provider);
@@ -44,6 +47,6 @@ internal static class IdentityProviderTransition
             }, ct);
         }
 
-        return TypedResults.Ok(IdentityProviderResponse.From(provider));
+        return null;
     }
 }

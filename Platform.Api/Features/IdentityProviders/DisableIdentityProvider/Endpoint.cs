@@ -16,7 +16,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Summary(summary => summary.Summary = "Stop sign-in through the provider and end its enforcement; it stays tested (tenant admins)");
     }
 
-    public override async Task HandleAsync(IdentityProviderRequest request, CancellationToken ct) =>
-        await Send.ResultAsync(await IdentityProviderTransition.ApplyAsync(database, audit, principal, request, "disabled",
-            provider => provider.Disable(time.GetUtcNow()), ct));
+    public override async Task HandleAsync(IdentityProviderRequest request, CancellationToken ct)
+    {
+        var (problem, provider) = await IdentityProviderTransition.ApplyAsync(database, audit, principal, request, "disabled",
+            changed => changed.Disable(time.GetUtcNow()), ct);
+        await (problem is not null ? Send.ResultAsync(problem) : Send.OkAsync(IdentityProviderResponse.From(provider!), ct));
+    }
 }

@@ -16,7 +16,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Summary(summary => summary.Summary = "Open sign-in through a tested provider to the tenant's users (tenant admins)");
     }
 
-    public override async Task HandleAsync(IdentityProviderRequest request, CancellationToken ct) =>
-        await Send.ResultAsync(await IdentityProviderTransition.ApplyAsync(database, audit, principal, request, "enabled",
-            provider => provider.Enable(time.GetUtcNow()), ct));
+    public override async Task HandleAsync(IdentityProviderRequest request, CancellationToken ct)
+    {
+        var (problem, provider) = await IdentityProviderTransition.ApplyAsync(database, audit, principal, request, "enabled",
+            changed => changed.Enable(time.GetUtcNow()), ct);
+        await (problem is not null ? Send.ResultAsync(problem) : Send.OkAsync(IdentityProviderResponse.From(provider!), ct));
+    }
 }

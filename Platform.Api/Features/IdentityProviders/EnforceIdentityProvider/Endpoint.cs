@@ -42,7 +42,8 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
-        await Send.ResultAsync(await IdentityProviderTransition.ApplyAsync(database, audit, principal, provider, "enforced",
-            enforced => enforced.Enforce(candidate, time.GetUtcNow()), ct));
+        var problem = await IdentityProviderTransition.ApplyAsync(database, audit, principal, provider, "enforced",
+            enforced => enforced.Enforce(candidate, time.GetUtcNow()), ct);
+        await (problem is not null ? Send.ResultAsync(problem) : Send.OkAsync(IdentityProviderResponse.From(provider), ct));
     }
 }

@@ -16,7 +16,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Summary(summary => summary.Summary = "End enforcement: local passwords of the tenant's users work again; the provider stays enabled (tenant admins)");
     }
 
-    public override async Task HandleAsync(IdentityProviderRequest request, CancellationToken ct) =>
-        await Send.ResultAsync(await IdentityProviderTransition.ApplyAsync(database, audit, principal, request, "relaxed",
-            provider => provider.Relax(time.GetUtcNow()), ct));
+    public override async Task HandleAsync(IdentityProviderRequest request, CancellationToken ct)
+    {
+        var (problem, provider) = await IdentityProviderTransition.ApplyAsync(database, audit, principal, request, "relaxed",
+            changed => changed.Relax(time.GetUtcNow()), ct);
+        await (problem is not null ? Send.ResultAsync(problem) : Send.OkAsync(IdentityProviderResponse.From(provider!), ct));
+    }
 }
