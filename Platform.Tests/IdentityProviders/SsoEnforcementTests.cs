@@ -27,6 +27,8 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
         var outsider = await _providers.Seeder.CreateUserAsync(otherTenant, TenantRole.Member);
         var inBoth = await _providers.Seeder.CreateUserAsync(otherTenant, TenantRole.Admin);
         await _providers.Seeder.AddMemberAsync(tenant, inBoth.Id, TenantRole.Viewer);
+        using var memberSession = await _providers.Seeder.LoginAsync(member);
+        using var outsiderSession = await _providers.Seeder.LoginAsync(outsider);
         var provider = await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
 
         // Act
@@ -47,6 +49,11 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
         Assert.Equal(3L, await _providers.CountAsync(
             "SELECT count(*) FROM audit_events WHERE action = 'login.refused-sso-enforced' AND tenant_id IS NULL AND target_id = ANY(@users)",
             ("users", new[] { member.Id.ToString(), secondAdmin.Id.ToString(), inBoth.Id.ToString() })));
+
+        // Sessions opened with a password before end with enforcement, except the break-glass admin's and other tenants' users'.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await memberSession.GetAsync("/api/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await outsiderSession.GetAsync("/api/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync("/api/me", Ct)).StatusCode);
 
         // Relaxed, passwords work again.
         using var relaxed = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/relax", null, Ct);

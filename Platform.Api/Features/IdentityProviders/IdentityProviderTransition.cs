@@ -22,8 +22,10 @@ internal static class IdentityProviderTransition
             : (await ApplyAsync(database, audit, principal, provider, action, step, ct), provider);
     }
 
+    /// <param name="consequence">More work in the step's transaction, run only when the step changed something.</param>
     public static async Task<IResult?> ApplyAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
-        TenantIdentityProvider provider, string action, Action<TenantIdentityProvider> step, CancellationToken ct)
+        TenantIdentityProvider provider, string action, Action<TenantIdentityProvider> step, CancellationToken ct,
+        Func<Task>? consequence = null)
     {
         var before = IdentityProviderAudit.Snapshot(provider);
         var stateBefore = provider.State;
@@ -42,6 +44,11 @@ internal static class IdentityProviderTransition
         {
             await database.InTransactionAsync(async () =>
             {
+                if (consequence is not null)
+                {
+                    await consequence();
+                }
+
                 await IdentityProviderAudit.AppendAsync(audit, principal, provider, action, before, IdentityProviderAudit.Snapshot(provider), ct);
                 return provider;
             }, ct);

@@ -17,7 +17,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Post("/api/tenants/{tenantId}/identity-providers/{providerId}/enforce");
         Options(route => route.RequirePermission(Permission.MembersManage).RejectApiTokens());
         Summary(summary => summary.Summary =
-            "Enforce sign-in through an enabled provider: local passwords of the tenant's users stop working, except the named break-glass admin's (tenant admins)");
+            "Enforce sign-in through an enabled provider: local passwords of the tenant's users stop working, except the named break-glass admin's, and their open sessions end (tenant admins)");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -43,7 +43,22 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         }
 
         var problem = await IdentityProviderTransition.ApplyAsync(database, audit, principal, provider, "enforced",
-            enforced => enforced.Enforce(candidate, time.GetUtcNow()), ct);
+            enforced => enforced.Enforce(candidate, time.GetUtcNow()), ct, () => EndSessionsAsync(request.TenantId, candidate.UserId, ct));
         await (problem is not null ? Send.ResultAsync(problem) : Send.OkAsync(IdentityProviderResponse.From(provider), ct));
+    }
+
+    /// <summary>
+    /// Ends the open sessions of the tenant's members but the break-glass admin: a session opened
+    /// with a password must not outlive the switch-off of passwords by up to 12 hours. Sessions do not
+    /// say how they were opened, so SSO sessions end too; their users simply sign in again.
+    /// </summary>
+    private async Task EndSessionsAsync(Guid tenantId, Guid breakGlassUserId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var members = database.TenantMemberships
+            .Where(membership => membership.TenantId == tenantId && membership.UserId != breakGlassUserId)
+            .Select(membership => membership.UserId);
+        await database.Sessions.Where(session => members.Contains(session.UserId) && session.RevokedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), ct);
     }
 }
