@@ -51,6 +51,16 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
 // Last, so that a platform provider given to the AppHost wins over the stack's own.
 api.WithPlatformOidcOverrides(builder.Configuration);
 
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    // The local stack's tenants may register providers on this machine (the development OpenID
+    // provider, the tests' providers) and keep client secrets as files in the state folder, under
+    // idp-secrets/{tenant id}/. Never in published manifests: there a tenant's issuer on a loopback
+    // host would point the platform at its own pod's services.
+    api.WithEnvironment("Platform__IdentityProviders__AllowLoopbackIssuers", "true")
+        .WithEnvironment("Platform__IdentityProviders__SecretDirectory", Path.Combine(settings.StateDirectory!, "idp-secrets"));
+}
+
 builder.AddProject<Projects.Platform_Ingestion>("platform-ingestion", launchProfileName: null)
     .WithHttpEndpoint()
     // One instance subscribes plainly (its persistent subscription survives a broker restart);

@@ -6,6 +6,7 @@ public static class ProblemTypes
     private const string Base = "https://platform.example/problems/";
 
     public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string SsoRequired = Base + "sso-required";
     public const string Unauthenticated = Base + "unauthenticated";
     public const string Forbidden = Base + "forbidden";
     public const string TenantSuspended = Base + "tenant-suspended";

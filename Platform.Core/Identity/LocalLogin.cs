@@ -64,6 +64,16 @@ public sealed partial class LocalLogin(
             return LoginResult.Refused;
         }
 
+        // Only now, with the password proven: asked earlier, the answer would tell a guesser which
+        // accounts are worth attacking through the identity provider instead.
+        if (await PasswordLoginBlockedAsync(user.Id, cancellationToken))
+        {
+            await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "login.refused-sso-enforced",
+                "user", user.Id.ToString(), ClientAddress: clientAddress, Outcome: AuditOutcome.Denied), cancellationToken);
+            await CommitAsync(transaction, cancellationToken);
+            return LoginResult.SsoEnforced;
+        }
+
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.SetPasswordHash(passwords.Hash(password));
@@ -78,6 +88,15 @@ public sealed partial class LocalLogin(
         await CommitAsync(transaction, cancellationToken);
         return new LoginResult(user, token.Value, session.ExpiresAt);
     }
+
+    /// <summary>
+    /// Whether a tenant of the user enforces SSO with someone else as break-glass admin. The user's
+    /// tenants' providers lie behind row-level security, and no tenant is chosen at login: a
+    /// database function answers this one yes/no question (Providers.IdentityProviderSql).
+    /// </summary>
+    private Task<bool> PasswordLoginBlockedAsync(Guid userId, CancellationToken cancellationToken) =>
+        database.Database.SqlQuery<bool>($"SELECT platform_password_login_blocked({userId}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
 
     private async Task<User?> FindUserAsync(string email, CancellationToken cancellationToken)
     {

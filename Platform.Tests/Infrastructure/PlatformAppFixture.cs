@@ -87,6 +87,12 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Where the API of this stack reads tenants' <c>file:</c> client secrets from
+    /// (<c>{directory}/{tenant id}/…</c>; see the AppHost).
+    /// </summary>
+    public string IdentityProviderSecretDirectory => Path.Combine(_stateDirectory, "idp-secrets");
+
     public Task<string?> ConnectionStringAsync(string name) => App.GetConnectionStringAsync(name).AsTask();
 
     /// <summary>A value the AppHost generated for this run into the state folder's credentials file.</summary>

@@ -46,6 +46,10 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                 INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES ('{tenant}', '{device}', '{_user}', 'Read', now());
                 INSERT INTO api_tokens (tenant_id, id, token_hash, owner_user_id, name, scopes, created_at, expires_at)
                     VALUES ('{tenant}', '{_apiTokens[tenant]}', sha256(gen_random_uuid()::text::bytea), '{_user}', 'RLS token', '{EmptyArray}', now(), now() + interval '1 day');
+                INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
+                                                default_role, mapping_rules, state, created_at, updated_at)
+                    VALUES ('{tenant}', gen_random_uuid(), 'SSO', 'Oidc', 'https://idp.example.com/{tenant:N}', 'client', 'api', '{EmptyArray}', false,
+                            'Member', '[]', 'Configured', now(), now());
                 INSERT INTO audit_events (id, tenant_id, occurred_at, actor_type, action, outcome, previous_hash, hash)
                     VALUES (gen_random_uuid(), '{tenant}', now(), 'System', 'test.seeded', 'Success', '\x00', '\x00');
                 INSERT INTO external_identities (id, provider_id, tenant_id, issuer, subject, user_id, created_at, last_sign_in_at)

@@ -38,6 +38,12 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
             INSERT INTO service_accounts (tenant_id, id, description, created_at, updated_at) VALUES (@tenant, @id, @name, now(), now());
             """, ("id", serviceAccountA), ("email", Platform.Core.Identity.User.ServiceAccountEmail(serviceAccountA)), ("name", secretName),
             ("tenant", tenantA));
+        var providerA = Guid.NewGuid();
+        await seeder.ExecuteAsync("""
+            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, client_secret_reference, audience,
+                                            allowed_email_domains, jit_enabled, default_role, mapping_rules, state, created_at, updated_at)
+            VALUES (@tenant, @id, @name, 'Oidc', @issuer, 'client', 'env:PLATFORM_IDP_UNSET', 'api', '{}', false, 'Member', '[]', 'Configured', now(), now())
+            """, ("tenant", tenantA), ("id", providerA), ("name", secretName), ("issuer", $"https://{secretName}.example.com"));
         var tenantB = await seeder.CreateTenantAsync();
         var adminB = await seeder.CreateUserAsync(tenantB, TenantRole.Admin);
         using var asB = await seeder.LoginAsync(adminB);
@@ -50,11 +56,12 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
             ["userId"] = adminA.Id.ToString(),
             ["id"] = rejectionA.ToString(),
             ["serviceAccountId"] = serviceAccountA.ToString(),
+            ["providerId"] = providerA.ToString(),
         };
         var leaks = new[]
         {
             tenantA.ToString(), organizationA.ToString(), deviceA.ToString(), adminA.Id.ToString(), adminA.Email, secretName, rejectionA.ToString(),
-            serviceAccountA.ToString(),
+            serviceAccountA.ToString(), providerA.ToString(),
         };
 
         // Act
@@ -83,6 +90,7 @@ public sealed class CrossTenantIsolationTests(PlatformAppFixture fixture)
         Assert.Contains(routes, route => route.Template == "/api/tenants/{tenantId}/organizations/{organizationId}");
         Assert.Contains(routes, route => route == ("POST", "/api/tenants/{tenantId}/rejected-uplinks/{id}/replay"));
         Assert.Contains(routes, route => route == ("PATCH", "/api/tenants/{tenantId}/service-accounts/{serviceAccountId}"));
+        Assert.Contains(routes, route => route == ("POST", "/api/tenants/{tenantId}/identity-providers/{providerId}/enforce"));
         Assert.Empty(failures);
     }
 

@@ -17,7 +17,7 @@ public sealed class Endpoint(LocalLogin login) : Endpoint<Request, Response>
             summary.Summary = "Log in with e-mail and password";
             summary.Description = "Returns a session token. Unknown e-mail, wrong password and a locked account get the same 401.";
             summary.Response<Response>(200, "Logged in");
-            summary.Response(401, "Refused");
+            summary.Response(401, "Refused; type sso-required (only after a correct password) when a tenant of the user enforces sign-in through its identity provider");
             summary.Response(429, "Too many attempts from this address");
         });
     }
@@ -26,6 +26,15 @@ public sealed class Endpoint(LocalLogin login) : Endpoint<Request, Response>
     {
         var result = await login.LoginAsync(request.Email, request.Password,
             HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        if (result.SsoRequired)
+        {
+            await Send.ResultAsync(TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign in through your organization's identity provider.",
+                type: ProblemTypes.SsoRequired));
+            return;
+        }
+
         if (!result.Succeeded)
         {
             await Send.ResultAsync(TypedResults.Problem(

@@ -18,7 +18,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Patch("/api/tenants/{tenantId}/members/{userId}");
         Options(route => route.RequirePermission(Permission.MembersManage));
         Summary(summary => summary.Summary =
-            "Change a member's role (tenant admins); ends the member's sessions; the last admin cannot be demoted");
+            "Change a member's role (tenant admins); ends the member's sessions; neither the last admin nor an enforced provider's break-glass admin can be demoted");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -36,12 +36,18 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
         var user = await database.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, ct);
         var before = membership.Role;
-        var changed = before == request.Role || await database.InTransactionAsync(async () =>
+        var conflict = before == request.Role ? null : await database.InTransactionAsync(async () =>
         {
+            if (request.Role != TenantRole.Admin
+                && await BreakGlassAdmins.IsBreakGlassAsync(database, request.TenantId, membership.UserId, ct))
+            {
+                return BreakGlassAdmins.Conflict;
+            }
+
             if (request.Role != TenantRole.Admin
                 && await TenantAdmins.IsLastAdminAsync(database, request.TenantId, membership.UserId, ct))
             {
-                return false;
+                return "The tenant's last admin cannot be demoted.";
             }
 
             membership.ChangeRole(request.Role);
@@ -50,11 +56,11 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.role.changed", "user",
                 membership.UserId.ToString(), AuditJson.Of(new { Role = before.ToString() }),
                 AuditJson.Of(new { Role = membership.Role.ToString() }), principal.ClientAddress), ct);
-            return true;
+            return (string?)null;
         }, ct);
-        if (!changed)
+        if (conflict is not null)
         {
-            await Send.ResultAsync(ApiProblems.Conflict("The tenant's last admin cannot be demoted."));
+            await Send.ResultAsync(ApiProblems.Conflict(conflict));
             return;
         }
 

@@ -18,7 +18,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Delete("/api/tenants/{tenantId}/members/{userId}");
         Options(route => route.RequirePermission(Permission.MembersManage));
         Summary(summary => summary.Summary =
-            "Remove a member and their grants (tenant admins); ends the member's sessions and revokes their API tokens in the tenant; the last admin cannot be removed");
+            "Remove a member and their grants (tenant admins); ends the member's sessions and revokes their API tokens in the tenant; the last admin and an enforced provider's break-glass admin cannot be removed");
     }
 
     public override async Task HandleAsync(MemberRequest request, CancellationToken ct)
@@ -34,11 +34,16 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
-        var removed = await database.InTransactionAsync(async () =>
+        var conflict = await database.InTransactionAsync(async () =>
         {
+            if (await BreakGlassAdmins.IsBreakGlassAsync(database, request.TenantId, membership.UserId, ct))
+            {
+                return BreakGlassAdmins.Conflict;
+            }
+
             if (await TenantAdmins.IsLastAdminAsync(database, request.TenantId, membership.UserId, ct))
             {
-                return false;
+                return "The tenant's last admin cannot be removed.";
             }
 
             // The database cascades the membership's organization and device grants.
@@ -48,11 +53,11 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.removed", "user",
                 membership.UserId.ToString(), AuditJson.Of(new { Role = membership.Role.ToString() }), null,
                 principal.ClientAddress), ct);
-            return true;
+            return (string?)null;
         }, ct);
-        if (!removed)
+        if (conflict is not null)
         {
-            await Send.ResultAsync(ApiProblems.Conflict("The tenant's last admin cannot be removed."));
+            await Send.ResultAsync(ApiProblems.Conflict(conflict));
             return;
         }
 

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Core.Tenancy;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.IdentityProviders;
+
+/// <summary>An enforced provider switches off the local passwords of its tenant's users, except the break-glass admin's.</summary>
+[Collection(PlatformAppCollection.Name)]
+public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
+{
+    private const string SsoRequired = "https://platform.example/problems/sso-required";
+    private const string InvalidCredentials = "https://platform.example/problems/invalid-credentials";
+
+    private readonly IdentityProviderFixtures _providers = new(fixture);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UnderEnforcementOnlyTheBreakGlassAdminAndOtherTenantsUsersLogInWithPasswords()
+    {
+        // Arrange
+        var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
+        var member = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Member);
+        var secondAdmin = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin);
+        var otherTenant = await _providers.Seeder.CreateTenantAsync();
+        var outsider = await _providers.Seeder.CreateUserAsync(otherTenant, TenantRole.Member);
+        var inBoth = await _providers.Seeder.CreateUserAsync(otherTenant, TenantRole.Admin);
+        await _providers.Seeder.AddMemberAsync(tenant, inBoth.Id, TenantRole.Viewer);
+        using var memberSession = await _providers.Seeder.LoginAsync(member);
+        using var outsiderSession = await _providers.Seeder.LoginAsync(outsider);
+        var provider = await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
+
+        // Act
+        var memberLogin = await LoginAsync(member.Email, TestTenantSeeder.Password);
+        var memberWrongPassword = await LoginAsync(member.Email, "wrong-" + Guid.NewGuid());
+        var secondAdminLogin = await LoginAsync(secondAdmin.Email, TestTenantSeeder.Password);
+        var inBothLogin = await LoginAsync(inBoth.Email, TestTenantSeeder.Password);
+        var breakGlassLogin = await LoginAsync(admin.Email, TestTenantSeeder.Password);
+        var outsiderLogin = await LoginAsync(outsider.Email, TestTenantSeeder.Password);
+
+        // Assert: the right password hears where to go; a wrong one hears nothing new.
+        Assert.Equal((HttpStatusCode.Unauthorized, SsoRequired), memberLogin);
+        Assert.Equal((HttpStatusCode.Unauthorized, InvalidCredentials), memberWrongPassword);
+        Assert.Equal((HttpStatusCode.Unauthorized, SsoRequired), secondAdminLogin);
+        Assert.Equal((HttpStatusCode.Unauthorized, SsoRequired), inBothLogin);
+        Assert.Equal(HttpStatusCode.OK, breakGlassLogin.Status);
+        Assert.Equal(HttpStatusCode.OK, outsiderLogin.Status);
+        Assert.Equal(3L, await _providers.CountAsync(
+            "SELECT count(*) FROM audit_events WHERE action = 'login.refused-sso-enforced' AND tenant_id IS NULL AND target_id = ANY(@users)",
+            ("users", new[] { member.Id.ToString(), secondAdmin.Id.ToString(), inBoth.Id.ToString() })));
+
+        // Sessions opened with a password before end with enforcement, except the break-glass admin's and other tenants' users'.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await memberSession.GetAsync("/api/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await outsiderSession.GetAsync("/api/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync("/api/me", Ct)).StatusCode);
+
+        // Relaxed, passwords work again.
+        using var relaxed = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/relax", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, relaxed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(member.Email, TestTenantSeeder.Password)).Status);
+    }
+
+    [Fact]
+    public async Task AnEnabledProviderLeavesPasswordsAlone()
+    {
+        var (tenant, _, asAdmin) = await _providers.TenantWithAdminAsync();
+        var member = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Member);
+        var provider = (await IdentityProviderFixtures.CreateAsync(asAdmin, tenant))["id"]!.GetValue<Guid>();
+        await _providers.MarkTestedAsync(provider);
+        using var enabled = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/enable", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(member.Email, TestTenantSeeder.Password)).Status);
+    }
+
+    [Fact]
+    public async Task TheBreakGlassAdminCannotBeDemotedOrRemovedWhileEnforced()
+    {
+        var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
+        var secondAdmin = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin);
+        using var asSecondAdmin = await _providers.Seeder.LoginAsync(secondAdmin);
+        var provider = await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
+        var member = $"/api/tenants/{tenant}/members/{admin.Id}";
+
+        using var demoted = await asSecondAdmin.PatchAsJsonAsync(member, new { role = "Member" }, Ct);
+        using var removed = await asSecondAdmin.DeleteAsync(member, Ct);
+        using var otherDemoted = await asAdmin.PatchAsJsonAsync($"/api/tenants/{tenant}/members/{secondAdmin.Id}", new { role = "Member" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, demoted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherDemoted.StatusCode);
+        Assert.Equal(1L, await _providers.CountAsync(
+            "SELECT count(*) FROM tenant_memberships WHERE tenant_id = @tenant AND user_id = @user AND role = 'Admin'",
+            ("tenant", tenant), ("user", admin.Id)));
+
+        // Relaxed, the admin is an ordinary admin again.
+        using var relaxed = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/relax", null, Ct);
+        using var asAdminAgain = await _providers.Seeder.LoginAsync(await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin));
+        using var demotedNow = await asAdminAgain.PatchAsJsonAsync(member, new { role = "Member" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, demotedNow.StatusCode);
+    }
+
+    private async Task<(HttpStatusCode Status, string? Type)> LoginAsync(string email, string password)
+    {
+        using var http = fixture.CreateApiClient();
+        using var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
+        return (response.StatusCode, response.IsSuccessStatusCode ? null : await IdentityProviderFixtures.ProblemTypeAsync(response));
+    }
+}
