@@ -47,6 +47,7 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
     .WithReference(infrastructure.EventBus)
     .WaitFor(infrastructure.EventBusServer)
     .WaitForCompletion(migrations)
+    .WithPlatformIdentityProvider(infrastructure.IdentityProvider)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Platform_Ingestion>("platform-ingestion", launchProfileName: null)
