@@ -293,6 +293,51 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
         Assert.Contains($"POST {RealmA}/token 200", output);
     }
 
+    [Fact]
+    public async Task ABadConfigIsRefusedWithAClearMessage()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            OidcDevProvider.StartAsync(new OidcRealmSpec("realms/without-leading-slash") { Users = [new OidcUserSpec("s", "s@x.example")] }));
+
+        Assert.Contains("invalid config", failure.Message);
+        Assert.Contains("realms[0].path must start with \"/\"", failure.Message);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AConfigFileReadableByOthersIsRefused()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-oidc-test-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "oidc.json");
+            var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            await File.WriteAllTextAsync(file, $$"""
+                {"port": {{FreePorts.Take(1)[0]}}, "realms": [{"path": "/realms/x", "audience": "urn:platform:api", "accessTokenTtlSeconds": 60,
+                  "clients": [], "users": [{"sub": "s", "email": "s@x.example", "password": "{{password}}"}]}]}
+                """, Ct);
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            var start = new System.Diagnostics.ProcessStartInfo("node") { WorkingDirectory = OidcDevProvider.ServerDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("server.mjs");
+            start.ArgumentList.Add("--config");
+            start.ArgumentList.Add(file);
+            using var node = System.Diagnostics.Process.Start(start)!;
+            var stdout = node.StandardOutput.ReadToEndAsync(Ct);
+            var stderr = node.StandardError.ReadToEndAsync(Ct);
+            await node.WaitForExitAsync(Ct);
+
+            Assert.NotEqual(0, node.ExitCode);
+            Assert.Contains("chmod 600", await stderr);
+            Assert.Empty(await stdout);
+            Assert.DoesNotContain(password, await stderr);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static async Task<TokenValidationResult> ValidateAsync(string token, OidcDevRealm keysOf, string issuer, string audience, bool accessToken = false)
     {
         var configuration = await keysOf.GetConfigurationAsync(Ct);
