@@ -126,6 +126,24 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
         Assert.Equal(ConfidentialClient, Claim(result.ClaimsIdentity, "client_id"));
     }
 
+    [Fact]
+    public async Task AFormPostSignInHandsTheCodeOverInAForm()
+    {
+        var realm = Provider.Realm(RealmB);
+        var user = realm.User("sub-b-1");
+        var pkce = OidcPkce.Create();
+        var url = new Uri(realm.AuthorizationUrl(WebClient, OidcClientSpec.DefaultRedirectUri, "state-fp", pkce) + "&response_mode=form_post");
+        using var browser = new OidcBrowser();
+
+        var callback = await browser.SignInAsync(url, user.Email, user.Password, OidcClientSpec.DefaultRedirectUri, Ct);
+
+        Assert.NotNull(callback.FormPostFields);
+        Assert.Equal("state-fp", callback.State);
+        Assert.Equal(realm.Issuer, callback.FormPostFields["iss"]);
+        var tokens = await realm.ExchangeCodeAsync(WebClient, callback.Code!, OidcClientSpec.DefaultRedirectUri, pkce.Verifier, Ct);
+        Assert.NotNull(tokens.IdToken);
+    }
+
     [Theory]
     [InlineData(WebClient, null)]
     [InlineData(ConfidentialClient, null)]
