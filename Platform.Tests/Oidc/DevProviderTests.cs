@@ -53,11 +53,19 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
             ],
             Users =
             [
-                new OidcUserSpec($"sub-{name}-1", $"alice@{name}.example", "Alice", Claims: new Dictionary<string, object>
+                new OidcUserSpec($"sub-{name}-1", $"alice@{name}.example", "Alice", Claims: new Dictionary<string, object?>
                 {
                     ["tid"] = $"tid-{name}",
                     ["oid"] = $"oid-{name}-1",
                     ["groups"] = new[] { "operators", "viewers" },
+                }),
+                // Entra-style: no e-mail claim at all, the name in preferred_username and upn.
+                new OidcUserSpec($"sub-{name}-2", $"bob@{name}.example", "Bob", Claims: new Dictionary<string, object?>
+                {
+                    ["email"] = null,
+                    ["email_verified"] = null,
+                    ["preferred_username"] = $"bob@{name}.onmicrosoft.example",
+                    ["upn"] = $"bob@{name}.onmicrosoft.example",
                 }),
             ],
         };
@@ -113,6 +121,23 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
         Assert.Equal("oid-entra-1", Claim(identity, "oid"));
         Assert.Equal(["operators", "viewers"], identity.FindAll("groups").Select(c => c.Value).Order());
         Assert.NotNull(tokens.RefreshToken);
+    }
+
+    [Fact]
+    public async Task AUserWithoutAnEmailClaimGetsTokensWithoutOne()
+    {
+        var realm = Provider.Realm(EntraRealm);
+        var tokens = await realm.AuthorizationCodeTokenAsync(WebClient, "bob@entra.example", cancellationToken: Ct);
+
+        foreach (var (token, audience, isAccessToken) in new[] { (tokens.IdToken!, WebClient, false), (tokens.AccessToken, OidcRealmSpec.PlatformAudience, true) })
+        {
+            var result = await ValidateAsync(token, realm, realm.Issuer, audience, isAccessToken);
+            Assert.True(result.IsValid, result.Exception?.Message);
+            Assert.Null(result.ClaimsIdentity.FindFirst("email"));
+            Assert.Null(result.ClaimsIdentity.FindFirst("email_verified"));
+            Assert.Equal("bob@entra.onmicrosoft.example", Claim(result.ClaimsIdentity, "upn"));
+            Assert.Equal("bob@entra.onmicrosoft.example", Claim(result.ClaimsIdentity, "preferred_username"));
+        }
     }
 
     [Fact]
