@@ -47,6 +47,7 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
     .WithReference(infrastructure.EventBus)
     .WaitFor(infrastructure.EventBusServer)
     .WaitForCompletion(migrations)
+    .WithPlatformIdentityProvider(infrastructure.IdentityProvider)
     .WithHttpHealthCheck("/health");
 // Last, so that a platform provider given to the AppHost wins over the stack's own.
 api.WithPlatformOidcOverrides(builder.Configuration);

@@ -32,7 +32,7 @@ internal static class ContainerInfrastructure
         var mqtt = builder.AddConnectionString(PlatformInfrastructure.MqttConnectionName, ReferenceExpression.Create(
             $"Host={mqttEndpoint.Property(EndpointProperty.Host)};Port={mqttEndpoint.Property(EndpointProperty.Port)};Username={secrets.MqttUsername.Resource};Password={secrets.MqttPassword.Resource}"));
 
-        builder.AddContainer("keycloak", "quay.io/keycloak/keycloak", "26.4")
+        var keycloak = builder.AddContainer("keycloak", "quay.io/keycloak/keycloak", "26.4")
             .WithArgs("start-dev", "--import-realm")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.KeycloakAdminPassword)
@@ -43,7 +43,13 @@ internal static class ContainerInfrastructure
             .WithHttpEndpoint(targetPort: 9000, name: "management")
             .WithHttpHealthCheck("/health/ready", endpointName: "management");
 
-        return new PlatformInfrastructure(database, databaseOwner, eventBus, mqtt, postgres, eventBus, mosquitto);
+        // Keycloak names its issuer after the host it is reached at: the API reaches it on localhost.
+        var identityProvider = new PlatformIdentityProvider(keycloak, $"http://localhost:{settings.Ports.Keycloak}{PlatformIdentityProvider.RealmPath}");
+
+        return new PlatformInfrastructure(database, databaseOwner, eventBus, mqtt, postgres, eventBus, mosquitto)
+        {
+            IdentityProvider = identityProvider,
+        };
     }
 
     // The same broker settings as local mode's LocalServices/mosquitto.sh, for the image's busybox sh:

@@ -5,7 +5,8 @@ namespace Platform.AppHost.Infrastructure;
 /// <summary>
 /// Local mode: the Debian-packaged PostgreSQL, RabbitMQ and Mosquitto run as executables on
 /// 127.0.0.1, each through a script in <c>LocalServices/</c> that keeps its state under the state
-/// directory and shuts the server down cleanly when DCP stops it.
+/// directory and shuts the server down cleanly when DCP stops it; the development OpenID provider
+/// runs under Node (see <see cref="LocalOidcProvider"/>).
 /// </summary>
 internal static class LocalInfrastructure
 {
@@ -57,7 +58,10 @@ internal static class LocalInfrastructure
 
         return new PlatformInfrastructure(
             database, databaseOwner, eventBus, mqtt,
-            postgres, rabbitMq, mosquitto);
+            postgres, rabbitMq, mosquitto)
+        {
+            IdentityProvider = builder.AddLocalOidcProvider(settings, secrets),
+        };
     }
 
     private static IResourceBuilder<ExecutableResource> LocalServer(

@@ -44,6 +44,8 @@ public sealed class PlatformHostingSettings
         public int RabbitMqDistribution { get; set; } = 25673;
         public int Epmd { get; set; } = 24369;
         public int Keycloak { get; set; } = 8080;
+        /// <summary>Local mode's development OpenID provider (issuer http://127.0.0.1:{port}/realms/platform).</summary>
+        public int Oidc { get; set; } = 24480;
     }
 
     public static PlatformHostingSettings Read(IConfiguration configuration, string appHostDirectory)

@@ -23,4 +23,7 @@ public sealed record PlatformInfrastructure(
     public const string MqttConnectionName = "mqtt";
     public const string ApplicationRole = "platform_app";
     public const string RabbitMqUser = "platform";
+
+    /// <summary>The platform-wide OpenID provider (local: development provider; containers: Keycloak).</summary>
+    public required PlatformIdentityProvider IdentityProvider { get; init; }
 }

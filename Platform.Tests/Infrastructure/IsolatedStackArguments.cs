@@ -9,7 +9,7 @@ internal static class IsolatedStackArguments
 {
     public static string[] For(string stateDirectory, params string[] more)
     {
-        var ports = FreePorts.Take(7);
+        var ports = FreePorts.Take(8);
         return
         [
             "--Platform:Mode=Local",
@@ -21,6 +21,7 @@ internal static class IsolatedStackArguments
             $"--Platform:Ports:RabbitMq={ports[4]}",
             $"--Platform:Ports:RabbitMqDistribution={ports[5]}",
             $"--Platform:Ports:Epmd={ports[6]}",
+            $"--Platform:Ports:Oidc={ports[7]}",
             "--Platform:ExportTelemetry=false",
             .. more,
         ];

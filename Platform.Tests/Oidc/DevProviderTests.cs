@@ -53,11 +53,19 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
             ],
             Users =
             [
-                new OidcUserSpec($"sub-{name}-1", $"alice@{name}.example", "Alice", Claims: new Dictionary<string, object>
+                new OidcUserSpec($"sub-{name}-1", $"alice@{name}.example", "Alice", Claims: new Dictionary<string, object?>
                 {
                     ["tid"] = $"tid-{name}",
                     ["oid"] = $"oid-{name}-1",
                     ["groups"] = new[] { "operators", "viewers" },
+                }),
+                // Entra-style: no e-mail claim at all, the name in preferred_username and upn.
+                new OidcUserSpec($"sub-{name}-2", $"bob@{name}.example", "Bob", Claims: new Dictionary<string, object?>
+                {
+                    ["email"] = null,
+                    ["email_verified"] = null,
+                    ["preferred_username"] = $"bob@{name}.onmicrosoft.example",
+                    ["upn"] = $"bob@{name}.onmicrosoft.example",
                 }),
             ],
         };
@@ -116,6 +124,23 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
     }
 
     [Fact]
+    public async Task AUserWithoutAnEmailClaimGetsTokensWithoutOne()
+    {
+        var realm = Provider.Realm(EntraRealm);
+        var tokens = await realm.AuthorizationCodeTokenAsync(WebClient, "bob@entra.example", cancellationToken: Ct);
+
+        foreach (var (token, audience, isAccessToken) in new[] { (tokens.IdToken!, WebClient, false), (tokens.AccessToken, OidcRealmSpec.PlatformAudience, true) })
+        {
+            var result = await ValidateAsync(token, realm, realm.Issuer, audience, isAccessToken);
+            Assert.True(result.IsValid, result.Exception?.Message);
+            Assert.Null(result.ClaimsIdentity.FindFirst("email"));
+            Assert.Null(result.ClaimsIdentity.FindFirst("email_verified"));
+            Assert.Equal("bob@entra.onmicrosoft.example", Claim(result.ClaimsIdentity, "upn"));
+            Assert.Equal("bob@entra.onmicrosoft.example", Claim(result.ClaimsIdentity, "preferred_username"));
+        }
+    }
+
+    [Fact]
     public async Task AConfidentialClientSignsInWithItsSecretAndPkce()
     {
         var realm = Provider.Realm(RealmA);
@@ -124,6 +149,24 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
         var result = await ValidateAsync(tokens.AccessToken, realm, realm.Issuer, OidcRealmSpec.PlatformAudience, accessToken: true);
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal(ConfidentialClient, Claim(result.ClaimsIdentity, "client_id"));
+    }
+
+    [Fact]
+    public async Task AFormPostSignInHandsTheCodeOverInAForm()
+    {
+        var realm = Provider.Realm(RealmB);
+        var user = realm.User("sub-b-1");
+        var pkce = OidcPkce.Create();
+        var url = new Uri(realm.AuthorizationUrl(WebClient, OidcClientSpec.DefaultRedirectUri, "state-fp", pkce) + "&response_mode=form_post");
+        using var browser = new OidcBrowser();
+
+        var callback = await browser.SignInAsync(url, user.Email, user.Password, OidcClientSpec.DefaultRedirectUri, Ct);
+
+        Assert.NotNull(callback.FormPostFields);
+        Assert.Equal("state-fp", callback.State);
+        Assert.Equal(realm.Issuer, callback.FormPostFields["iss"]);
+        var tokens = await realm.ExchangeCodeAsync(WebClient, callback.Code!, OidcClientSpec.DefaultRedirectUri, pkce.Verifier, Ct);
+        Assert.NotNull(tokens.IdToken);
     }
 
     [Theory]
@@ -291,6 +334,51 @@ public sealed partial class DevProviderTests(DevProviderTests.ProviderFixture fi
         Assert.Equal(1, output.Count(line => line.StartsWith("listening on", StringComparison.Ordinal)));
         Assert.All(output.Skip(1), line => Assert.Matches(RequestLine(), line));
         Assert.Contains($"POST {RealmA}/token 200", output);
+    }
+
+    [Fact]
+    public async Task ABadConfigIsRefusedWithAClearMessage()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            OidcDevProvider.StartAsync(new OidcRealmSpec("realms/without-leading-slash") { Users = [new OidcUserSpec("s", "s@x.example")] }));
+
+        Assert.Contains("invalid config", failure.Message);
+        Assert.Contains("realms[0].path must start with \"/\"", failure.Message);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AConfigFileReadableByOthersIsRefused()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-oidc-test-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "oidc.json");
+            var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            await File.WriteAllTextAsync(file, $$"""
+                {"port": {{FreePorts.Take(1)[0]}}, "realms": [{"path": "/realms/x", "audience": "urn:platform:api", "accessTokenTtlSeconds": 60,
+                  "clients": [], "users": [{"sub": "s", "email": "s@x.example", "password": "{{password}}"}]}]}
+                """, Ct);
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            var start = new System.Diagnostics.ProcessStartInfo("node") { WorkingDirectory = OidcDevProvider.ServerDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("server.mjs");
+            start.ArgumentList.Add("--config");
+            start.ArgumentList.Add(file);
+            using var node = System.Diagnostics.Process.Start(start)!;
+            var stdout = node.StandardOutput.ReadToEndAsync(Ct);
+            var stderr = node.StandardError.ReadToEndAsync(Ct);
+            await node.WaitForExitAsync(Ct);
+
+            Assert.NotEqual(0, node.ExitCode);
+            Assert.Contains("chmod 600", await stderr);
+            Assert.Empty(await stdout);
+            Assert.DoesNotContain(password, await stderr);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<TokenValidationResult> ValidateAsync(string token, OidcDevRealm keysOf, string issuer, string audience, bool accessToken = false)

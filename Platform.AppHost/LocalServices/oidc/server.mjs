@@ -169,15 +169,20 @@ function passwordMatches(user, password) {
 }
 
 function userClaims(user) {
-  const claims = user.claims ?? {};
-  return {
+  const claims = {
     email: user.email,
     email_verified: user.emailVerified ?? true,
     name: user.name ?? user.email,
     preferred_username: user.email,
-    ...claims,
+    ...user.claims,
     sub: user.sub,
   };
+  // An extra claim set to null removes a standard one: Entra-style users may carry no e-mail claim
+  // (the e-mail stays their login name on the form).
+  for (const [key, value] of Object.entries(claims)) {
+    if (value === null) delete claims[key];
+  }
+  return claims;
 }
 
 function signingKey() {

@@ -62,7 +62,10 @@ public sealed partial class OidcBrowser : IDisposable
 
     /// <summary>
     /// Signs in and follows redirects until one points at <paramref name="redirectUri"/> (not
-    /// requested: the caller decides whether to call its app's callback).
+    /// requested: the caller decides whether to call its app's callback). With
+    /// <c>response_mode=form_post</c> (ASP.NET's OpenID Connect handler's default) the provider
+    /// answers with an auto-submitting form instead: its fields are returned, to be posted by the
+    /// caller (<see cref="OidcCallback.PostToAppAsync"/>).
     /// </summary>
     public async Task<OidcCallback> SignInAsync(Uri start, string login, string password, string redirectUri, CancellationToken cancellationToken = default)
     {
@@ -86,6 +89,15 @@ public sealed partial class OidcBrowser : IDisposable
             if (!IsRedirect(response.StatusCode))
             {
                 var html = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (FormAction().Match(html) is { Success: true } post
+                    && new Uri(url, WebUtility.HtmlDecode(post.Groups["action"].Value)) is var action
+                    && action.GetLeftPart(UriPartial.Path) == new Uri(redirectUri).GetLeftPart(UriPartial.Path))
+                {
+                    var fields = HiddenInput().Matches(html).ToDictionary(
+                        m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+                    return OidcCallback.FromFormPost(action, fields);
+                }
+
                 throw new InvalidOperationException($"Expected a redirect to {redirectUri}, got {(int)response.StatusCode} at {url.GetLeftPart(UriPartial.Path)}: {Shorten(html)}");
             }
 
@@ -103,17 +115,37 @@ public sealed partial class OidcBrowser : IDisposable
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*action=\"(?<action>[^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex FormAction();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
 }
 
 /// <summary>The provider's login form as served: where it posts to, and its HTML.</summary>
 public sealed record OidcLoginForm(Uri Action, string Html);
 
-/// <summary>The redirect to the client's redirect URI: a code and state, or an error.</summary>
+/// <summary>
+/// The answer for the client's redirect URI: a code and state, or an error. Either a redirect
+/// (<see cref="FormPostFields"/> null) or, with response_mode=form_post, the fields to post.
+/// </summary>
 public sealed record OidcCallback(Uri Uri, string? Code, string? State, string? Error, string? ErrorDescription)
 {
+    public IReadOnlyDictionary<string, string>? FormPostFields { get; init; }
+
     public static OidcCallback Parse(Uri uri)
     {
         var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
         return new OidcCallback(uri, query["code"], query["state"], query["error"], query["error_description"]);
     }
+
+    public static OidcCallback FromFormPost(Uri action, IReadOnlyDictionary<string, string> fields) =>
+        new(action, fields.GetValueOrDefault("code"), fields.GetValueOrDefault("state"), fields.GetValueOrDefault("error"), fields.GetValueOrDefault("error_description"))
+        {
+            FormPostFields = fields,
+        };
+
+    /// <summary>Delivers the answer to the app as the browser would: GET the redirect, or POST the form.</summary>
+    public Task<HttpResponseMessage> PostToAppAsync(OidcBrowser browser, CancellationToken cancellationToken = default) =>
+        FormPostFields is null
+            ? browser.Client.GetAsync(Uri, cancellationToken)
+            : browser.Client.PostAsync(Uri, new FormUrlEncodedContent(FormPostFields), cancellationToken);
 }

@@ -122,7 +122,7 @@ public sealed class OidcDevProvider : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var provider = new OidcDevProvider(process, directory, output, port,
-            [.. generated.Select(g => new OidcDevRealm(g.Spec, new Uri($"http://127.0.0.1:{port}{g.Spec.Path}"), g.Clients, g.Users))]);
+            [.. generated.Select(g => new OidcDevRealm(g.Spec, $"http://127.0.0.1:{port}{g.Spec.Path}", g.Clients, g.Users))]);
         try
         {
             await listening.Task.WaitAsync(StartTimeout);

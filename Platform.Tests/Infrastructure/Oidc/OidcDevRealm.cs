@@ -15,14 +15,14 @@ public sealed record OidcDevUser(string Sub, string Email, string Password, Oidc
 /// One realm of a running <see cref="OidcDevProvider"/>: its issuer, generated clients and users,
 /// and shortcuts to get tokens from it the way a real client would.
 /// </summary>
-public sealed class OidcDevRealm(OidcRealmSpec spec, Uri issuer, IReadOnlyList<OidcDevClient> clients, IReadOnlyList<OidcDevUser> users)
+public sealed class OidcDevRealm(OidcRealmSpec spec, string issuer, IReadOnlyList<OidcDevClient> clients, IReadOnlyList<OidcDevUser> users)
 {
     private static readonly HttpClient Http = new();
 
     public OidcRealmSpec Spec { get; } = spec;
 
     /// <summary>Exactly <c>http://127.0.0.1:{port}{path}</c>, without a trailing slash.</summary>
-    public string Issuer { get; } = issuer.AbsoluteUri.TrimEnd('/');
+    public string Issuer { get; } = issuer;
 
     public string Audience => Spec.Audience;
 

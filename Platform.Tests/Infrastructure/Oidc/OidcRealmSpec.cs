@@ -38,10 +38,14 @@ public sealed record OidcClientSpec(
         new(clientId, true, [], ["client_credentials"], resources);
 }
 
-/// <param name="Claims">Extra claims released in ID and access tokens (tid, oid, upn, groups, roles …).</param>
+/// <param name="Claims">
+/// Extra claims released in ID and access tokens (tid, oid, upn, groups, roles …); a null value
+/// removes a standard claim (e.g. <c>["email"] = null</c> for an Entra-style user without one,
+/// who still signs in with <paramref name="Email"/>).
+/// </param>
 public sealed record OidcUserSpec(
     string Sub,
     string Email,
     string? Name = null,
     bool EmailVerified = true,
-    IReadOnlyDictionary<string, object>? Claims = null);
+    IReadOnlyDictionary<string, object?>? Claims = null);
