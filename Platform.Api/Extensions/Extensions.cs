@@ -7,6 +7,7 @@ using Platform.Api.Features.RejectedUplinks;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Mfa;
 using Platform.Core.Ingestion;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.AddUplinkReplay();
 
         builder.Services.AddPlatformIdentity();
+        builder.Services.AddMultiFactorAuthentication();
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddDecoders();
@@ -68,6 +70,8 @@ internal static class Extensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before the tenant scope: a session that must enrol first gets the same answer on every route.
+        app.UseMiddleware<MfaEnrolmentGate>();
         app.UseMiddleware<TenantScopeMiddleware>();
         app.UseRateLimiter();
         app.UseFastEndpoints(config =>

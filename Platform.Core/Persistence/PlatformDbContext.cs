@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Audit;
 using Platform.Core.Decoders;
 using Platform.Core.Devices;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Mfa;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
@@ -11,7 +13,7 @@ using Platform.Core.Uplinks;
 
 namespace Platform.Core.Persistence;
 
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, DataScope scope) : DbContext(options)
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, DataScope scope) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Which rows this unit of work may touch; the database session follows it.</summary>
     public DataScope Scope { get; } = scope;
@@ -23,6 +25,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    /// <summary>The Data Protection key ring (TOTP secrets' encryption), shared by every API instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();

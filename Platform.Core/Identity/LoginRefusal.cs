@@ -1,0 +1,15 @@
+namespace Platform.Core.Identity;
+
+public enum LoginRefusal
+{
+    None,
+
+    /// <summary>Unknown e-mail, wrong password or locked account: one answer for all three.</summary>
+    Credentials,
+
+    /// <summary>The password was right; the user has MFA and sent no code.</summary>
+    MfaRequired,
+
+    /// <summary>The password was right; the code was wrong or used before.</summary>
+    MfaCodeInvalid,
+}
