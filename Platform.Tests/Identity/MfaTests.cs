@@ -216,6 +216,11 @@ public sealed class MfaTests(PlatformAppFixture fixture)
             }
         }
 
+        await using var keysQuery = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'", connection);
+        var keys = (long)(await keysQuery.ExecuteScalarAsync(Ct))!;
+
+        // The key ring is in PostgreSQL, where every API instance finds it, not in a file of one of them.
+        Assert.True(keys >= 1, "no Data Protection key in the database");
         Assert.DoesNotContain(account.Secret!, stored, StringComparison.OrdinalIgnoreCase);
         var ciphertext = Base64Url.DecodeFromChars(stored);
         Assert.True(ciphertext.AsSpan().IndexOf(secret) < 0, "the secret's bytes are in the stored value");

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Platform.Api.Features.Mfa;
 
 /// <summary>A code from the authenticator app (6 digits) or, where allowed, a recovery code.</summary>
-public class CodeRequest
+public sealed class CodeRequest
 {
     public string Code { get; init; } = string.Empty;
 
