@@ -216,11 +216,21 @@ public sealed class MfaTests(PlatformAppFixture fixture)
             }
         }
 
-        await using var keysQuery = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'", connection);
-        var keys = (long)(await keysQuery.ExecuteScalarAsync(Ct))!;
+        await using var keysQuery = new NpgsqlCommand("SELECT xml FROM data_protection_keys", connection);
+        var keys = new List<string>();
+        await using (var reader = await keysQuery.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
 
-        // The key ring is in PostgreSQL, where every API instance finds it, not in a file of one of them.
-        Assert.True(keys >= 1, "no Data Protection key in the database");
+        // The key ring is in PostgreSQL, where every API instance finds it, not in a file of one of
+        // them; and each key in it is encrypted with the secret from outside the database.
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.Contains("platformEncryptedKey", key, StringComparison.Ordinal));
+        Assert.All(keys, key => Assert.DoesNotContain("<value>", key, StringComparison.Ordinal));
         Assert.DoesNotContain(account.Secret!, stored, StringComparison.OrdinalIgnoreCase);
         var ciphertext = Base64Url.DecodeFromChars(stored);
         Assert.True(ciphertext.AsSpan().IndexOf(secret) < 0, "the secret's bytes are in the stored value");

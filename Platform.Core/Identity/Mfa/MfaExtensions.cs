@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Persistence;
 
@@ -11,15 +13,19 @@ public static class MfaExtensions
 
     /// <summary>
     /// MFA and the Data Protection key ring it encrypts TOTP secrets with, kept in PostgreSQL: shared
-    /// by all API instances and kept across restarts (the default file-system ring is neither).
+    /// by all API instances and kept across restarts (the default file-system ring is neither), its
+    /// keys encrypted with a secret from outside the database (<see cref="KeyRingKey"/>).
     /// Only the API registers it: a host that starts before the migrations (the migrator) must not
     /// load a key ring from a table that does not exist yet.
     /// </summary>
     public static IServiceCollection AddMultiFactorAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton(provider => KeyRingKey.From(provider.GetRequiredService<IConfiguration>()));
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<PlatformDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<KeyRingKey>((options, key) => options.XmlEncryptor = new KeyRingEncryptor(key));
         services.AddSingleton<TotpSecretProtector>();
         services.AddScoped<MultiFactorAuthentication>();
         return services;
