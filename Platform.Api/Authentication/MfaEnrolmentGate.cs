@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Problems;
 using Platform.Core.Identity.Mfa;
 
@@ -34,6 +35,8 @@ internal sealed class MfaEnrolmentGate(RequestDelegate next)
             && http.User.FindFirst(PlatformTokenDefaults.SessionIdClaim) is not null
             && http.GetEndpoint() is { } endpoint
             && endpoint.Metadata.GetMetadata<AllowedBeforeMfaEnrolment>() is null
+            // What anyone may call (status, login) stays callable with a restricted session's header.
+            && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
             && await mfa.IsEnrolmentRequiredAsync(http.User.UserId(), http.RequestAborted))
         {
             await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,

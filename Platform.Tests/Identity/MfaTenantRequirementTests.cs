@@ -81,7 +81,7 @@ public sealed class MfaTenantRequirementTests(PlatformAppFixture fixture)
     }
 
     [Fact]
-    public async Task ARestrictedSessionCanStillLogOut()
+    public async Task ARestrictedSessionCanStillReadTheStatusAndLogOut()
     {
         var seeder = new TestTenantSeeder(fixture);
         var tenant = await seeder.CreateTenantAsync();
@@ -90,8 +90,10 @@ public sealed class MfaTenantRequirementTests(PlatformAppFixture fixture)
         var account = new MfaAccount(fixture, await seeder.CreateUserAsync(tenant, TenantRole.Member));
         using var session = await account.SessionAsync();
 
+        using var status = await session.GetAsync("/api/status", Ct);
         using var logout = await session.PostAsync("/api/auth/logout", null, Ct);
 
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/me", Ct)).StatusCode);
     }

@@ -15,7 +15,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 {
     public const string MigrationsResource = "platform-migrations";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "platform-tests-" + Guid.NewGuid().ToString("N")[..12]);
     private ResourceLogCollector? _logs;
