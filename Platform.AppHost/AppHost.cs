@@ -48,6 +48,8 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
     .WaitFor(infrastructure.EventBusServer)
     .WaitForCompletion(migrations)
     .WithPlatformIdentityProvider(infrastructure.IdentityProvider)
+    // Encrypts the key ring that encrypts TOTP secrets: a copy of the database alone opens neither.
+    .WithEnvironment("Platform__DataProtection__KeyEncryptionKey", secrets.DataProtectionKey)
     .WithHttpHealthCheck("/health");
 // Last, so that a platform provider given to the AppHost wins over the stack's own.
 api.WithPlatformOidcOverrides(builder.Configuration);

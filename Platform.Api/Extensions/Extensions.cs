@@ -9,6 +9,7 @@ using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
 using Platform.Core.Identity.Oidc;
+using Platform.Core.Identity.Mfa;
 using Platform.Core.Ingestion;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
@@ -30,6 +31,7 @@ internal static class Extensions
 
         builder.Services.AddPlatformIdentity();
         builder.Services.AddPlatformOidc(builder.Configuration);
+        builder.Services.AddMultiFactorAuthentication();
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddScoped<TokenIssuance>();
@@ -72,6 +74,8 @@ internal static class Extensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before the tenant scope: a session that must enrol first gets the same answer on every route.
+        app.UseMiddleware<MfaEnrolmentGate>();
         app.UseMiddleware<TenantScopeMiddleware>();
         app.UseRateLimiter();
         app.UseFastEndpoints(config =>

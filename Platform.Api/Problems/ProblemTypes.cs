@@ -17,4 +17,13 @@ public static class ProblemTypes
     public const string RateLimited = Base + "rate-limited";
     public const string SsoRefused = Base + "sso-refused";
     public const string IdentityProviderUnavailable = Base + "identity-provider-unavailable";
+
+    /// <summary>401 at login: the password was right; the user has MFA and sent no code.</summary>
+    public const string MfaRequired = Base + "mfa-required";
+
+    /// <summary>401 at login: the password was right; the MFA code was wrong or used before.</summary>
+    public const string MfaCodeInvalid = Base + "mfa-code-invalid";
+
+    /// <summary>403: a tenant of the user requires MFA; until they enrol, the session may only do that.</summary>
+    public const string MfaEnrolmentRequired = Base + "mfa-enrolment-required";
 }

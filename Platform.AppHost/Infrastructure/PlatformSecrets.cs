@@ -32,6 +32,7 @@ public sealed class PlatformSecrets
         AdminEmail = Value("admin-email", "PLATFORM_ADMIN_EMAIL", "admin@platform.local");
         AdminPassword = Secret("admin-password", "PLATFORM_ADMIN_PASSWORD");
         KeycloakAdminPassword = Secret("keycloak-admin-password", "PLATFORM_KEYCLOAK_ADMIN_PASSWORD");
+        DataProtectionKey = Secret("data-protection-key", "PLATFORM_DATA_PROTECTION_KEY");
 
         if (_changed)
         {
@@ -49,6 +50,9 @@ public sealed class PlatformSecrets
     public IResourceBuilder<ParameterResource> AdminEmail { get; }
     public IResourceBuilder<ParameterResource> AdminPassword { get; }
     public IResourceBuilder<ParameterResource> KeycloakAdminPassword { get; }
+
+    /// <summary>Encrypts the API's Data Protection key ring (TOTP secrets) at rest in PostgreSQL.</summary>
+    public IResourceBuilder<ParameterResource> DataProtectionKey { get; }
 
     public static PlatformSecrets Add(IDistributedApplicationBuilder builder, string stateDirectory) =>
         new(builder, Path.Combine(stateDirectory, CredentialsFileName));

@@ -97,4 +97,7 @@ public enum Permission
 
     /// <summary>Read and verify the tenant's audit log: tenant admin.</summary>
     AuditRead,
+
+    /// <summary>Change the tenant's own policies (its settings, e.g. requiring MFA): tenant admin.</summary>
+    TenantSettingsManage,
 }

@@ -12,7 +12,7 @@ internal static class PermissionScope
     public static bool IsTenantAdministration(Permission permission) => permission
         is Permission.MembersRead or Permission.MembersManage or Permission.OrganizationCreate
         or Permission.RejectedUplinksRead or Permission.RejectedUplinksReplay
-        or Permission.DecodersManage or Permission.AuditRead;
+        or Permission.DecodersManage or Permission.AuditRead or Permission.TenantSettingsManage;
 
     // Permissions that concern one organization or what is in it. Anything else asked about an
     // organization or a device is the caller's mistake and is denied, even to tenant admins.

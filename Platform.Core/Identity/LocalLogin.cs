@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Audit;
 using Platform.Core.Compliance;
+using Platform.Core.Identity.Mfa;
 using PersonalDataAttribute = Platform.Core.Compliance.PersonalDataAttribute;
 using Platform.Core.Persistence;
 
@@ -11,16 +12,19 @@ namespace Platform.Core.Identity;
 /// <summary>
 /// Username/password login (V1). Counts failures per account and locks it for 15 minutes after
 /// five; upgrades old hashes; opens a session; audits success, failure and lockout in the
-/// platform's chain. Timing is alike for unknown e-mails and wrong passwords.
+/// platform's chain. Timing is alike for unknown e-mails and wrong passwords. A user with MFA also
+/// gives a TOTP or recovery code; a wrong one counts as a failed login, like a wrong password.
 /// </summary>
 public sealed partial class LocalLogin(
     PlatformDbContext database,
     PasswordHashing passwords,
+    MultiFactorAuthentication mfa,
     AuditLog audit,
     TimeProvider time,
     ILogger<LocalLogin> logger)
 {
-    public async Task<LoginResult> LoginAsync(string email, string password, string? clientAddress, CancellationToken cancellationToken)
+    public async Task<LoginResult> LoginAsync(string email, string password, string? totp, string? clientAddress,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
@@ -74,11 +78,21 @@ public sealed partial class LocalLogin(
             return LoginResult.SsoEnforced;
         }
 
+        // The right password from here on: only now may the answer speak of a second factor.
+        if (await CheckSecondFactorAsync(user, totp, now, clientAddress, cancellationToken) is { } refusal)
+        {
+            await CommitAsync(transaction, cancellationToken);
+            return refusal;
+        }
+
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.SetPasswordHash(passwords.Hash(password));
         }
 
+        // The memberships are the user's to read: a tenant of theirs may require MFA.
+        database.Scope.IdentifyUser(user.Id);
+        var enrolmentRequired = await mfa.IsEnrolmentRequiredAsync(user.Id, cancellationToken);
         user.RecordSuccessfulLogin();
         var token = OpaqueToken.Create(OpaqueToken.SessionPrefix);
         var session = new Session(token.Id, token.Hash(), user.Id, now, clientAddress);
@@ -86,7 +100,38 @@ public sealed partial class LocalLogin(
         await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.succeeded",
             "session", session.Id, ClientAddress: clientAddress), cancellationToken);
         await CommitAsync(transaction, cancellationToken);
-        return new LoginResult(user, token.Value, session.ExpiresAt);
+        return new LoginResult(user, token.Value, session.ExpiresAt, MfaEnrolmentRequired: enrolmentRequired);
+    }
+
+    /// <returns>Null when the user has no MFA or gave a good code; else the refusal, audited.</returns>
+    private async Task<LoginResult?> CheckSecondFactorAsync(User user, string? totp, DateTimeOffset now, string? clientAddress,
+        CancellationToken cancellationToken)
+    {
+        var check = await mfa.CheckAtLoginAsync(user, totp, clientAddress, cancellationToken);
+        if (check is null or not MfaCodeCheck.Invalid)
+        {
+            return null;
+        }
+
+        // Asking for the code is the normal first step of a login with MFA: it neither counts as a
+        // failure nor resets the count, or a known password would buy unlimited code guesses.
+        if (string.IsNullOrWhiteSpace(totp))
+        {
+            await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.failed", "user", user.Id.ToString(),
+                After: """{"reason":"mfa required"}""", ClientAddress: clientAddress, Outcome: AuditOutcome.Denied), cancellationToken);
+            return LoginResult.MfaRequired;
+        }
+
+        var lockedNow = user.RecordFailedLogin(now);
+        await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "mfa.failed", "user", user.Id.ToString(),
+            After: """{"stage":"login"}""", ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), cancellationToken);
+        if (lockedNow)
+        {
+            await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "auth.lockout", "user", user.Id.ToString(),
+                After: $$"""{"lockedOutUntil":"{{user.LockedOutUntil:O}}"}""", ClientAddress: clientAddress), cancellationToken);
+        }
+
+        return LoginResult.MfaCodeInvalid;
     }
 
     /// <summary>

@@ -58,4 +58,16 @@ public sealed class SessionAuthentication(PlatformDbContext database, AuditLog a
             .Where(session => session.UserId == userId && session.RevokedAt == null)
             .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), cancellationToken);
     }
+
+    /// <summary>
+    /// Ends every open session of a user but the one making the change (MFA enabled or removed):
+    /// the user stays signed in where they proved it. Runs in the caller's transaction.
+    /// </summary>
+    public async Task<int> RevokeOthersAsync(Guid userId, string keepSessionId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await database.Sessions
+            .Where(session => session.UserId == userId && session.Id != keepSessionId && session.RevokedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), cancellationToken);
+    }
 }

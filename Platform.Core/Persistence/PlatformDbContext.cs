@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Audit;
 using Platform.Core.Decoders;
@@ -6,6 +7,7 @@ using Platform.Core.Devices;
 using Platform.Core.Identity;
 using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Providers;
+using Platform.Core.Identity.Mfa;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
@@ -13,7 +15,7 @@ using Platform.Core.Uplinks;
 
 namespace Platform.Core.Persistence;
 
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, DataScope scope) : DbContext(options)
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, DataScope scope) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Which rows this unit of work may touch; the database session follows it.</summary>
     public DataScope Scope { get; } = scope;
@@ -29,6 +31,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ExternalIdentity> ExternalIdentities => Set<ExternalIdentity>();
     public DbSet<OidcSignInAttempt> OidcSignInAttempts => Set<OidcSignInAttempt>();
     public DbSet<TenantIdentityProvider> IdentityProviders => Set<TenantIdentityProvider>();
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    /// <summary>The Data Protection key ring (TOTP secrets' encryption), shared by every API instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();

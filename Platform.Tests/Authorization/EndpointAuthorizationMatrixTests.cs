@@ -26,6 +26,8 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
     [
         ("GET tenant", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
         ("PATCH tenant", ["403", "403", "403", "403", "403", "403", "403"]),
+        // Its own policies are the tenant admins' to set (false: the matrix's users have no MFA).
+        ("PATCH tenant settings", ["ok", "403", "403", "403", "403", "403", "403"]),
         ("GET organizations", ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
         ("POST organization", ["ok", "403", "403", "403", "403", "403", "403"]),
         ("GET organization A", ["ok", "ok", "ok", "ok", "ok", "404", "404"]),
@@ -159,6 +161,7 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         {
             "GET tenant" => Get(root),
             "PATCH tenant" => Json(HttpMethod.Patch, root, new { name = "Renamed" }),
+            "PATCH tenant settings" => Json(HttpMethod.Patch, root, new { settings = new { requireMfa = false } }),
             "GET organizations" => Get($"{root}/organizations"),
             "POST organization" => Json(HttpMethod.Post, $"{root}/organizations", new { name = "Org " + Guid.NewGuid().ToString("N")[..8] }),
             "GET organization A" => Get($"{root}/organizations/{organizationA}"),

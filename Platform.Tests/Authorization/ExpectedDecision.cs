@@ -49,6 +49,7 @@ internal static class ExpectedDecision
         [Permission.DecodersRead]             = new(TenantWide.AnyMember,                    OnOrganization.NotAsked,        ByDeviceGrant.NotAsked),
         [Permission.DecodersManage]           = new(TenantWide.TenantAdmin,                  OnOrganization.NotAsked,        ByDeviceGrant.NotAsked),
         [Permission.AuditRead]                = new(TenantWide.TenantAdmin,                  OnOrganization.NotAsked,        ByDeviceGrant.NotAsked),
+        [Permission.TenantSettingsManage]     = new(TenantWide.TenantAdmin,                  OnOrganization.NotAsked,        ByDeviceGrant.NotAsked),
     };
 
     public static bool Decide(Role role, OrganizationGrantLevel grantOnA, DeviceGrantLevel deviceGrant, Permission permission, Target target)

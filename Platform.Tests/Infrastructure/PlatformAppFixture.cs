@@ -22,7 +22,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     private ResourceLogCollector? _logs;
 
     public PlatformAppFixture()
-        : this([], TimeSpan.FromMinutes(4))
+        : this([], TimeSpan.FromMinutes(8))
     {
     }
 

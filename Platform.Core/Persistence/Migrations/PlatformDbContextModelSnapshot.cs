@@ -23,6 +23,29 @@ namespace Platform.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<string>("Chain")
@@ -505,6 +528,70 @@ namespace Platform.Core.Persistence.Migrations
                         .HasDatabaseName("ix_api_tokens_tenant_id_owner_user_id");
 
                     b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Mfa.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_codes");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recovery_codes_user_id_code_hash");
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Mfa.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("EnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enabled_at");
+
+                    b.Property<long?>("LastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_time_step");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_totp_authenticators");
+
+                    b.ToTable("totp_authenticators", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Identity.Oidc.ExternalIdentity", b =>
@@ -1343,6 +1430,26 @@ namespace Platform.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Mfa.RecoveryCode", b =>
+                {
+                    b.HasOne("Platform.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_codes_users_user_id");
+                });
+
+            modelBuilder.Entity("Platform.Core.Identity.Mfa.TotpAuthenticator", b =>
+                {
+                    b.HasOne("Platform.Core.Identity.User", null)
+                        .WithOne()
+                        .HasForeignKey("Platform.Core.Identity.Mfa.TotpAuthenticator", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_totp_authenticators_users_user_id");
                 });
 
             modelBuilder.Entity("Platform.Core.Identity.Oidc.ExternalIdentity", b =>

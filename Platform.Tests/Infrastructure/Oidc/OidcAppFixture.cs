@@ -46,7 +46,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
             },
             TenantRealm(TenantARealm, "urn:tenant-a:api", 300,
             [
-                new OidcUserSpec("a-engineer", Email("a-engineer"), "Engineer", Claims: new Dictionary<string, object> { ["groups"] = new[] { "engineers", "staff" } }),
+                new OidcUserSpec("a-engineer", Email("a-engineer"), "Engineer", Claims: new Dictionary<string, object?> { ["groups"] = new[] { "engineers", "staff" } }),
                 new OidcUserSpec("a-plain", Email("a-plain"), "Plain"),
                 new OidcUserSpec("a-outsider", Email("a-outsider", "elsewhere.example.org")),
             ]),

@@ -15,7 +15,10 @@ public sealed class Endpoint(LocalLogin login) : Endpoint<Request, Response>
         Summary(summary =>
         {
             summary.Summary = "Log in with e-mail and password";
-            summary.Description = "Returns a session token. Unknown e-mail, wrong password and a locked account get the same 401.";
+            summary.Description = "Returns a session token. Unknown e-mail, wrong password and a locked account get the same 401 "
+                + "(type invalid-credentials). Only after the right password does a user with MFA hear that the code is missing "
+                + "(type mfa-required) or wrong (type mfa-code-invalid); `totp` takes a 6-digit code or a recovery code. "
+                + "When a tenant of the user requires MFA and the user has none, the session may only enrol (mfaEnrolmentRequired).";
             summary.Response<Response>(200, "Logged in");
             summary.Response(401, "Refused; type sso-required (only after a correct password) when a tenant of the user enforces sign-in through its identity provider");
             summary.Response(429, "Too many attempts from this address");
@@ -24,28 +27,25 @@ public sealed class Endpoint(LocalLogin login) : Endpoint<Request, Response>
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var result = await login.LoginAsync(request.Email, request.Password,
+        var result = await login.LoginAsync(request.Email, request.Password, request.Totp,
             HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
-        if (result.SsoRequired)
-        {
-            await Send.ResultAsync(TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Sign in through your organization's identity provider.",
-                type: ProblemTypes.SsoRequired));
-            return;
-        }
-
         if (!result.Succeeded)
         {
-            await Send.ResultAsync(TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "The e-mail or password is wrong, or the account is temporarily locked.",
-                type: ProblemTypes.InvalidCredentials));
+            await Send.ResultAsync(result.Refusal switch
+            {
+                LoginRefusal.SsoRequired => Refused("Sign in through your organization's identity provider.", ProblemTypes.SsoRequired),
+                LoginRefusal.MfaRequired => Refused("A code from the authenticator app (or a recovery code) is required.", ProblemTypes.MfaRequired),
+                LoginRefusal.MfaCodeInvalid => Refused("The authenticator code is wrong or was used already.", ProblemTypes.MfaCodeInvalid),
+                _ => Refused("The e-mail or password is wrong, or the account is temporarily locked.", ProblemTypes.InvalidCredentials),
+            });
             return;
         }
 
         var user = result.User!;
         await Send.OkAsync(new Response(result.Token!, result.ExpiresAt!.Value,
-            new LoggedInUser(user.Id, user.Email, user.DisplayName, user.PlatformRole.ToString())), ct);
+            new LoggedInUser(user.Id, user.Email, user.DisplayName, user.PlatformRole.ToString()), result.MfaEnrolmentRequired), ct);
     }
+
+    private static IResult Refused(string title, string type) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: title, type: type);
 }

@@ -10,7 +10,7 @@ public sealed class Request
 
     public string Password { get; init; } = string.Empty;
 
-    /// <summary>The current TOTP code, for users who enrolled in MFA.</summary>
+    /// <summary>For users with MFA: the current 6-digit TOTP code, or one of their recovery codes (used up).</summary>
     public string? Totp { get; init; }
 
     public sealed class Validator : Validator<Request>
@@ -19,7 +19,7 @@ public sealed class Request
         {
             RuleFor(request => request.Email).NotEmpty().MaximumLength(User.MaxEmailLength);
             RuleFor(request => request.Password).NotEmpty().MaximumLength(PasswordPolicy.MaxLength);
-            RuleFor(request => request.Totp).MaximumLength(10);
+            RuleFor(request => request.Totp).MaximumLength(32);
         }
     }
 }

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Platform.Api.Authentication;
 using Platform.Core.Identity;
 
 namespace Platform.Api.Features.Auth.Logout;
@@ -8,6 +9,7 @@ public sealed class Endpoint(SessionAuthentication sessions) : EndpointWithoutRe
     public override void Configure()
     {
         Post("/api/auth/logout");
+        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary => summary.Summary = "End the current session; its token stops working at once");
     }
 

@@ -3,11 +3,12 @@ using Platform.Api.Authentication;
 using Platform.Api.Features.Auth.Login;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
+using Platform.Core.Identity.Mfa;
 using Platform.Core.Identity.Oidc;
 
 namespace Platform.Api.Features.Auth.OidcCallback;
 
-public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal) : Endpoint<Request, Response>
+public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, MultiFactorAuthentication mfa) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -45,8 +46,11 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal) : En
             return;
         }
 
+        // The tenant requirement is on local passwords: a user who also has one is asked to protect
+        // it with a second factor however the session was opened (the gate checks each request).
         var user = result.Login.User!;
         await Send.OkAsync(new Response(result.Login.Token!, result.Login.ExpiresAt!.Value,
-            new LoggedInUser(user.Id, user.Email, user.DisplayName, user.PlatformRole.ToString())), ct);
+            new LoggedInUser(user.Id, user.Email, user.DisplayName, user.PlatformRole.ToString()),
+            await mfa.IsEnrolmentRequiredAsync(user.Id, ct)), ct);
     }
 }

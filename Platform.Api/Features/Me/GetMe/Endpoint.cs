@@ -10,6 +10,7 @@ public sealed class Endpoint(PlatformDbContext database) : EndpointWithoutReques
     public override void Configure()
     {
         Get("/api/me");
+        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary => summary.Summary = "The caller: user, platform role and tenant memberships");
     }
 
