@@ -118,6 +118,30 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
+    public async Task AProviderAssertingAServiceAccountsEmailSignsNobodyIn()
+    {
+        // Arrange: a service account whose reserved e-mail the provider claims as verified.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var tenant = await seeder.CreateTenantAsync();
+        var robot = fixture.ServiceAccountId;
+        await seeder.ExecuteAsync("""
+            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at, kind)
+                VALUES (@id, @email, 'Robot', 'None', 0, now(), 'ServiceAccount');
+            INSERT INTO tenant_memberships (tenant_id, user_id, role, created_at) VALUES (@tenant, @id, 'Admin', now());
+            INSERT INTO service_accounts (tenant_id, id, description, created_at, updated_at) VALUES (@tenant, @id, '', now(), now());
+            """, ("id", robot), ("email", global::Platform.Core.Identity.User.ServiceAccountEmail(robot)), ("tenant", tenant));
+
+        // Act
+        using var response = await _api.SignInAsync(Platform, "p-robot");
+
+        // Assert: refused, nothing linked, no session opened for the account.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("sso.identity-linked", await PlatformAuditActionsAsync(robot));
+        Assert.Equal(0L, await PlatformScalarAsync("SELECT count(*) FROM sessions WHERE user_id = @user", robot));
+        Assert.Equal(0L, await PlatformScalarAsync("SELECT count(*) FROM external_identities WHERE user_id = @user", robot));
+    }
+
+    [Fact]
     public async Task AnUnverifiedEmailGetsNoAccount()
     {
         using var response = await _api.SignInAsync(Platform, "p-unverified");
@@ -210,15 +234,26 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(unsigned), "/api/me"));
     }
 
+    private async Task<long> PlatformScalarAsync(string sql, Guid userId)
+    {
+        await using var connection = await PlatformScopeConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("user", userId);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private async Task<NpgsqlConnection> PlatformScopeConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        await using var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection);
+        await scope.ExecuteNonQueryAsync(Ct);
+        return connection;
+    }
+
     private async Task<List<string>> PlatformAuditActionsAsync(Guid userId)
     {
-        await using var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(Ct);
-        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
-        {
-            await scope.ExecuteNonQueryAsync(Ct);
-        }
-
+        await using var connection = await PlatformScopeConnectionAsync();
         await using var command = new NpgsqlCommand(
             "SELECT action FROM audit_events WHERE tenant_id IS NULL AND target_id = @user ORDER BY occurred_at", connection);
         command.Parameters.AddWithValue("user", userId.ToString());

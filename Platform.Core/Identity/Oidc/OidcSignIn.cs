@@ -34,6 +34,12 @@ public sealed partial class OidcSignIn(
     /// <summary>Refusal reason: an identity nobody linked yet, at a provider without JIT.</summary>
     public const string NotLinked = "not-linked-and-jit-disabled";
 
+    /// <summary>
+    /// Service accounts have no interactive login: no provider may link one, whatever e-mail it
+    /// asserts (their <c>.invalid</c> e-mails reach no mailbox a provider could have verified).
+    /// </summary>
+    public const string ServiceAccountRefusal = "service-account";
+
     public async Task<OidcSignInStart> StartAsync(Guid? providerId, string redirectUri, bool test, Guid? callerUserId,
         CancellationToken cancellationToken)
     {
@@ -262,6 +268,11 @@ public sealed partial class OidcSignIn(
                 refusal = "email-not-verified";
             }
 
+            if (user is { IsServiceAccount: true })
+            {
+                refusal = ServiceAccountRefusal;
+            }
+
             // The rules first: nothing is written for someone the tenant would not let in.
             var preview = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email,
                 user is not null && await IsMemberAsync(tenantId, user.Id, cancellationToken));
@@ -362,6 +373,12 @@ public sealed partial class OidcSignIn(
             }
 
             user = await database.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+            if (user is { IsServiceAccount: true })
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await RefuseAsync(provider, subject, ServiceAccountRefusal, clientAddress, cancellationToken);
+            }
+
             var provisioned = user is null;
             if (user is null)
             {

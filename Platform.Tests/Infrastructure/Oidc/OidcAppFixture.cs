@@ -20,6 +20,9 @@ public sealed class OidcAppFixture : IAsyncLifetime
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The id of a service account whose e-mail the platform realm's user <c>p-robot</c> asserts.</summary>
+    public Guid ServiceAccountId { get; } = Guid.NewGuid();
+
     public OidcDevProvider Provider { get; private set; } = null!;
 
     public PlatformAppFixture Stack { get; private set; } = null!;
@@ -42,6 +45,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
                     new OidcUserSpec("p-unverified", Email("p-unverified"), EmailVerified: false),
                     new OidcUserSpec("p-stranger", Email("p-stranger")),
                     new OidcUserSpec("p-token", Email("p-token")),
+                    new OidcUserSpec("p-robot", Platform.Core.Identity.User.ServiceAccountEmail(ServiceAccountId), "Robot"),
                 ],
             },
             TenantRealm(TenantARealm, "urn:tenant-a:api", 300,
