@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -79,7 +81,9 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
     {
         var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
         var secondAdmin = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin);
-        using var asSecondAdmin = await _providers.Seeder.LoginAsync(secondAdmin);
+        // Enforcement ends the second admin's sessions and refuses their password: they act
+        // through an API token made before (tokens are explicit credentials, not ended by it).
+        using var asSecondAdmin = await MembersAdminTokenClientAsync(await _providers.Seeder.LoginAsync(secondAdmin), tenant);
         var provider = await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
         var member = $"/api/tenants/{tenant}/members/{admin.Id}";
 
@@ -106,5 +110,19 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
         using var http = fixture.CreateApiClient();
         using var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
         return (response.StatusCode, response.IsSuccessStatusCode ? null : await IdentityProviderFixtures.ProblemTypeAsync(response));
+    }
+
+    private async Task<HttpClient> MembersAdminTokenClientAsync(HttpClient session, Guid tenant)
+    {
+        using (session)
+        {
+            using var created = await session.PostAsJsonAsync($"/api/tenants/{tenant}/tokens",
+                new { name = "break-glass test", scopes = new[] { "members:admin" }, expiresAt = DateTimeOffset.UtcNow.AddDays(1) }, Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var token = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
+            var client = fixture.CreateApiClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
     }
 }

@@ -38,6 +38,26 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     public IReadOnlyList<(string Resource, LogLine Line)> Logs => _logs?.Lines ?? [];
 
     /// <summary>
+    /// Waits (up to 30 s) until a resource's log has a line containing <paramref name="text"/>:
+    /// lines arrive a moment after what caused them. Returns whether it came.
+    /// </summary>
+    public async Task<bool> WaitForLogAsync(string? resource, string text, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (Logs.Any(entry => (resource is null || entry.Resource == resource)
+                    && entry.Line.Content.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Log categories whose errors are expected in this stack (e.g. a health check failing while a
     /// test restarts the database). Errors of the platform's own code are never tolerated.
     /// </summary>

@@ -80,8 +80,8 @@ public sealed class OidcProviderStackTests(PlatformAppFixture fixture)
         Assert.Equal(email, result.ClaimsIdentity.FindFirst("email")?.Value);
 
         // The provider's own log lines carry neither the password nor the code.
+        Assert.True(await fixture.WaitForLogAsync(Resource, "POST /realms/platform/token 200", Ct));
         var lines = fixture.Logs.Where(entry => entry.Resource == Resource).Select(entry => entry.Line.Content).ToList();
-        Assert.Contains(lines, line => line.Contains("POST /realms/platform/token 200", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(password, StringComparison.Ordinal) || line.Contains(callback.Code!, StringComparison.Ordinal));
     }
 }
