@@ -44,7 +44,8 @@ internal static class ContainerInfrastructure
             .WithHttpHealthCheck("/health/ready", endpointName: "management");
 
         // Keycloak names its issuer after the host it is reached at: the API reaches it on localhost.
-        var identityProvider = new PlatformIdentityProvider(keycloak, $"http://localhost:{settings.Ports.Keycloak}{PlatformIdentityProvider.RealmPath}");
+        var identityProvider = new PlatformIdentityProvider(keycloak, $"http://localhost:{settings.Ports.Keycloak}{PlatformIdentityProvider.RealmPath}",
+            PlatformIdentityProvider.CallbackUris(settings.Ports));
 
         return new PlatformInfrastructure(database, databaseOwner, eventBus, mqtt, postgres, eventBus, mosquitto)
         {

@@ -35,7 +35,8 @@ internal static class LocalOidcProvider
             WriteConfig(configFile, Config(ports, email, password));
         });
 
-        return new PlatformIdentityProvider(oidc, $"http://{Loopback}:{ports.Oidc}{PlatformIdentityProvider.RealmPath}");
+        return new PlatformIdentityProvider(oidc, $"http://{Loopback}:{ports.Oidc}{PlatformIdentityProvider.RealmPath}",
+            PlatformIdentityProvider.CallbackUris(ports));
     }
 
     private static object Config(PlatformHostingSettings.PortSettings ports, string adminEmail, string adminPassword) => new
@@ -54,11 +55,7 @@ internal static class LocalOidcProvider
                     {
                         // Public, like Keycloak's platform-web: code + PKCE, no secret to leak.
                         clientId = PlatformIdentityProvider.ClientId,
-                        redirectUris = new[]
-                        {
-                            $"http://localhost:{ports.Web}{PlatformIdentityProvider.WebCallbackPath}",
-                            $"http://localhost:{ports.Api}{PlatformIdentityProvider.ApiCallbackPath}",
-                        },
+                        redirectUris = PlatformIdentityProvider.CallbackUris(ports),
                         grantTypes = new[] { "authorization_code", "refresh_token" },
                     },
                 },

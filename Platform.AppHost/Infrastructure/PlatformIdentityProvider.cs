@@ -6,7 +6,8 @@ namespace Platform.AppHost.Infrastructure;
 /// </summary>
 /// <param name="Server">The resource to wait for before the API starts.</param>
 /// <param name="Issuer">Exactly the issuer its discovery document names.</param>
-public sealed record PlatformIdentityProvider(IResourceBuilder<IResource> Server, string Issuer)
+/// <param name="RedirectUris">Where a sign-in may return to: the web app's and the API's callbacks.</param>
+public sealed record PlatformIdentityProvider(IResourceBuilder<IResource> Server, string Issuer, IReadOnlyList<string> RedirectUris)
 {
     public const string RealmPath = "/realms/platform";
     public const string ClientId = "platform-web";
@@ -17,16 +18,32 @@ public sealed record PlatformIdentityProvider(IResourceBuilder<IResource> Server
 
     /// <summary>The web app's path the provider redirects back to after a sign-in started by the web app.</summary>
     public const string WebCallbackPath = "/signin-oidc";
+
+    /// <summary>The callbacks of the web app and the API on their fixed local ports.</summary>
+    public static IReadOnlyList<string> CallbackUris(PlatformHostingSettings.PortSettings ports) =>
+    [
+        $"http://localhost:{ports.Web}{WebCallbackPath}",
+        $"http://localhost:{ports.Api}{ApiCallbackPath}",
+    ];
 }
 
 internal static class PlatformIdentityProviderExtensions
 {
     /// <summary>Hands a service the platform provider (Platform:Oidc:*) and waits for it.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformIdentityProvider(
-        this IResourceBuilder<ProjectResource> project, PlatformIdentityProvider provider) =>
+        this IResourceBuilder<ProjectResource> project, PlatformIdentityProvider provider)
+    {
         project
             .WithEnvironment("Platform__Oidc__Issuer", provider.Issuer)
             .WithEnvironment("Platform__Oidc__ClientId", PlatformIdentityProvider.ClientId)
             .WithEnvironment("Platform__Oidc__Audience", PlatformIdentityProvider.Audience)
             .WaitFor(provider.Server);
+        // The same list the provider's client has: a sign-in started at the API may return to either.
+        for (var index = 0; index < provider.RedirectUris.Count; index++)
+        {
+            project.WithEnvironment($"Platform__Oidc__AllowedRedirectUris__{index}", provider.RedirectUris[index]);
+        }
+
+        return project;
+    }
 }
