@@ -124,6 +124,28 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
+    public async Task AnEntraDirectoryUserWithoutAnEmailClaimIsKnownByTidAndOid()
+    {
+        // Arrange: an Entra ID provider of this directory; a user of another directory at the same issuer.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var realm = fixture.Provider.Realm(fixture.EntraRealm);
+        var (tenant, provider) = await TenantWithProviderAsync(seeder, realm, "Enabled", entraDirectory: fixture.EntraDirectoryId.ToString());
+
+        // Act
+        var (session, body) = await _api.SignedInAsync(realm, "e-alice", provider);
+        using var foreign = await _api.SignInAsync(realm, "e-foreign", provider);
+        var accessToken = (await realm.AuthorizationCodeTokenAsync(OidcAppFixture.TenantClient, "e-alice", cancellationToken: Ct)).AccessToken;
+
+        // Assert: the e-mail from preferred_username, the identity keyed by tid:oid, the other directory refused.
+        Assert.Equal(fixture.Email("e-alice"), body["user"]!["email"]!.GetValue<string>());
+        Assert.Equal("Viewer", await RoleInAsync(session, tenant));
+        var oid = realm.User("e-alice").Spec.Claims!["oid"]!.ToString();
+        Assert.Equal($"{fixture.EntraDirectoryId}:{oid}", await SubjectOfAsync(provider));
+        Assert.Equal(HttpStatusCode.Unauthorized, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(_api.WithBearer(accessToken), $"/api/tenants/{tenant}/organizations"));
+    }
+
+    [Fact]
     public async Task AnExpiredAccessTokenIsRefused()
     {
         // Arrange: a provider whose access tokens live one second; the person is linked by a sign-in.
@@ -149,16 +171,18 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     private async Task<(Guid Tenant, Guid Provider)> TenantWithProviderAsync(TestTenantSeeder seeder, OidcDevRealm realm, string state,
-        string[]? domains = null, string rules = "[]", bool jit = true)
+        string[]? domains = null, string rules = "[]", bool jit = true, string? entraDirectory = null)
     {
         var tenant = await seeder.CreateTenantAsync();
         var provider = Guid.CreateVersion7();
         await seeder.ExecuteAsync("""
             INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
-                                            default_role, mapping_rules, state, created_at, updated_at)
-            VALUES (@tenant, @id, 'Test provider', 'Oidc', @issuer, @client, @audience, @domains, @jit, 'Viewer', @rules::jsonb, @state, now(), now())
-            """, ("tenant", tenant), ("id", provider), ("issuer", realm.Issuer), ("client", OidcAppFixture.TenantClient),
-            ("audience", realm.Audience), ("domains", domains ?? []), ("jit", jit), ("rules", rules), ("state", state));
+                                            default_role, mapping_rules, state, entra_directory_id, created_at, updated_at)
+            VALUES (@tenant, @id, 'Test provider', @kind, @issuer, @client, @audience, @domains, @jit, 'Viewer', @rules::jsonb, @state,
+                    @entra, now(), now())
+            """, ("tenant", tenant), ("id", provider), ("kind", entraDirectory is null ? "Oidc" : "EntraId"), ("issuer", realm.Issuer),
+            ("client", OidcAppFixture.TenantClient), ("audience", realm.Audience), ("domains", domains ?? []), ("jit", jit), ("rules", rules),
+            ("state", state), ("entra", (object?)entraDirectory ?? DBNull.Value));
         return (tenant, provider);
     }
 
@@ -168,7 +192,13 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         return me!["memberships"]!.AsArray().SingleOrDefault(m => m!["tenantId"]!.GetValue<string>() == tenant.ToString())?["role"]?.GetValue<string>();
     }
 
-    private async Task<string> ProviderStateAsync(Guid provider)
+    private Task<string> ProviderStateAsync(Guid provider) =>
+        PlatformScalarAsync("SELECT state FROM identity_providers WHERE id = @id", provider);
+
+    private Task<string> SubjectOfAsync(Guid provider) =>
+        PlatformScalarAsync("SELECT subject FROM external_identities WHERE provider_id = @id", provider);
+
+    private async Task<string> PlatformScalarAsync(string sql, Guid id)
     {
         await using var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
         await connection.OpenAsync(Ct);
@@ -177,8 +207,8 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
             await scope.ExecuteNonQueryAsync(Ct);
         }
 
-        await using var command = new NpgsqlCommand("SELECT state FROM identity_providers WHERE id = @id", connection);
-        command.Parameters.AddWithValue("id", provider);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
         return (string)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

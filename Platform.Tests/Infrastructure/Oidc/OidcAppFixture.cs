@@ -20,6 +20,12 @@ public sealed class OidcAppFixture : IAsyncLifetime
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The Entra-style directory (<c>tid</c>) whose realm is <see cref="EntraRealm"/>.</summary>
+    public Guid EntraDirectoryId { get; } = Guid.NewGuid();
+
+    /// <summary>An Entra-shaped issuer path, <c>/{directory id}/v2.0</c>.</summary>
+    public string EntraRealm => $"/{EntraDirectoryId}/v2.0";
+
     /// <summary>The id of a service account whose e-mail the platform realm's user <c>p-robot</c> asserts.</summary>
     public Guid ServiceAccountId { get; } = Guid.NewGuid();
 
@@ -55,6 +61,12 @@ public sealed class OidcAppFixture : IAsyncLifetime
                 new OidcUserSpec("a-outsider", Email("a-outsider", "elsewhere.example.org")),
             ]),
             TenantRealm(TenantBRealm, "urn:tenant-b:api", 300, [new OidcUserSpec("b-user", Email("b-user"))]),
+            // Entra style: identities by tid + oid, no e-mail claim (preferred_username and upn instead).
+            TenantRealm(EntraRealm, "api://tenant-entra", 300,
+            [
+                EntraUser("e-alice", EntraDirectoryId.ToString()),
+                EntraUser("e-foreign", Guid.NewGuid().ToString()),
+            ]),
             TenantRealm(ShortRealm, "urn:short:api", 1, [new OidcUserSpec("s-user", Email("s-user"))]),
             TenantRealm(UnregisteredRealm, OidcRealmSpec.PlatformAudience, 300, [new OidcUserSpec("p-new", Email("p-new"))]) with
             {
@@ -78,6 +90,17 @@ public sealed class OidcAppFixture : IAsyncLifetime
             throw;
         }
     }
+
+    private OidcUserSpec EntraUser(string name, string directoryId) =>
+        new(name, Email(name), name, Claims: new Dictionary<string, object?>
+        {
+            ["email"] = null,
+            ["email_verified"] = null,
+            ["preferred_username"] = Email(name),
+            ["upn"] = Email(name),
+            ["tid"] = directoryId,
+            ["oid"] = $"oid-{name}-{_run}",
+        });
 
     private static OidcRealmSpec TenantRealm(string path, string audience, int ttl, OidcUserSpec[] users) =>
         new(path, audience, ttl)
