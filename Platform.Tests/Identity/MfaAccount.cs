@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using OtpNet;
-using Platform.Core.Persistence;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Identity;
@@ -89,12 +88,7 @@ internal sealed class MfaAccount(PlatformAppFixture fixture, SeededUser user)
     /// <summary>The platform chain's audit events about this user, oldest first: action and after-image.</summary>
     public async Task<IReadOnlyList<(string Action, string? After)>> AuditAsync()
     {
-        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(Ct);
-        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
-        {
-            await scope.ExecuteNonQueryAsync(Ct);
-        }
+        await using var connection = await new TestTenantSeeder(fixture).OpenPlatformScopeAsync();
 
         await using var command = new NpgsqlCommand(
             "SELECT action, after::text FROM audit_events WHERE tenant_id IS NULL AND target_id = @user ORDER BY sequence", connection);

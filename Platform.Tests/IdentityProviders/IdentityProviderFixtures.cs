@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
-using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -75,23 +73,8 @@ internal sealed class IdentityProviderFixtures(PlatformAppFixture fixture)
     }
 
     /// <summary>A count over any table, in platform scope (past row-level security, as an operator would look).</summary>
-    public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(Ct);
-        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
-        {
-            await scope.ExecuteNonQueryAsync(Ct);
-        }
-
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
+    public Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Seeder.ScalarAsync<long>(sql, parameters);
 
     public static async Task<string?> ProblemTypeAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))?["type"]?.GetValue<string>();

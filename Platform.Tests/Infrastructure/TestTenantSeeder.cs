@@ -121,23 +121,44 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
     public Task<HttpClient> LoginAsPlatformAdminAsync() =>
         LoginAsync(fixture.GeneratedCredential("PLATFORM_ADMIN_EMAIL"), fixture.GeneratedCredential("PLATFORM_ADMIN_PASSWORD"));
 
+    /// <summary>
+    /// A connection of the schema owner in the explicit platform scope: past row-level security,
+    /// as an operator would look. The caller disposes it.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenPlatformScopeAsync()
+    {
+        var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
+        await connection.OpenAsync(Ct);
+        await using var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection);
+        await scope.ExecuteNonQueryAsync(Ct);
+        return connection;
+    }
+
     /// <summary>Any statement, run in platform scope.</summary>
     public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(await fixture.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(Ct);
-        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
-        {
-            await scope.ExecuteNonQueryAsync(Ct);
-        }
+        await using var connection = await OpenPlatformScopeAsync();
+        await using var command = Command(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
 
-        await using var command = new NpgsqlCommand(sql, connection);
+    /// <summary>The first column of the first row of a query, run in platform scope.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenPlatformScopeAsync();
+        await using var command = Command(connection, sql, parameters);
+        return (T)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
-        await command.ExecuteNonQueryAsync(Ct);
+        return command;
     }
 }
 

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
-using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -137,8 +136,8 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         // Assert: refused, nothing linked, no session opened for the account.
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("sso.identity-linked", await PlatformAuditActionsAsync(robot));
-        Assert.Equal(0L, await PlatformScalarAsync("SELECT count(*) FROM sessions WHERE user_id = @user", robot));
-        Assert.Equal(0L, await PlatformScalarAsync("SELECT count(*) FROM external_identities WHERE user_id = @user", robot));
+        Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM sessions WHERE user_id = @user", ("user", robot)));
+        Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM external_identities WHERE user_id = @user", ("user", robot)));
     }
 
     [Fact]
@@ -234,26 +233,9 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(unsigned), "/api/me"));
     }
 
-    private async Task<long> PlatformScalarAsync(string sql, Guid userId)
-    {
-        await using var connection = await PlatformScopeConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("user", userId);
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private async Task<NpgsqlConnection> PlatformScopeConnectionAsync()
-    {
-        var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(Ct);
-        await using var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection);
-        await scope.ExecuteNonQueryAsync(Ct);
-        return connection;
-    }
-
     private async Task<List<string>> PlatformAuditActionsAsync(Guid userId)
     {
-        await using var connection = await PlatformScopeConnectionAsync();
+        await using var connection = await new TestTenantSeeder(_api.Stack).OpenPlatformScopeAsync();
         await using var command = new NpgsqlCommand(
             "SELECT action FROM audit_events WHERE tenant_id IS NULL AND target_id = @user ORDER BY occurred_at", connection);
         command.Parameters.AddWithValue("user", userId.ToString());

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
-using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -193,22 +191,8 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     private Task<string> ProviderStateAsync(Guid provider) =>
-        PlatformScalarAsync("SELECT state FROM identity_providers WHERE id = @id", provider);
+        new TestTenantSeeder(_api.Stack).ScalarAsync<string>("SELECT state FROM identity_providers WHERE id = @id", ("id", provider));
 
     private Task<string> SubjectOfAsync(Guid provider) =>
-        PlatformScalarAsync("SELECT subject FROM external_identities WHERE provider_id = @id", provider);
-
-    private async Task<string> PlatformScalarAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(await _api.Stack.ConnectionStringAsync(PersistenceExtensions.ConnectionName));
-        await connection.OpenAsync(Ct);
-        await using (var scope = new NpgsqlCommand("SELECT set_config('platform.scope', 'platform', false)", connection))
-        {
-            await scope.ExecuteNonQueryAsync(Ct);
-        }
-
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (string)(await command.ExecuteScalarAsync(Ct))!;
-    }
+        new TestTenantSeeder(_api.Stack).ScalarAsync<string>("SELECT subject FROM external_identities WHERE provider_id = @id", ("id", provider));
 }
