@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Persistence;
@@ -12,6 +13,9 @@ public static class PersistenceExtensions
     public const string OwnerConnectionName = "platformdb-owner";
     public const string HealthCheckName = "postgres";
 
+    /// <summary>How often idle pooled connections are probed (Npgsql keepalive), so dead ones are dropped.</summary>
+    public const int IdleConnectionProbeSeconds = 5;
+
     /// <summary>
     /// The platform's DbContext on the given connection (the services' role unless a host needs
     /// the owner), scoped per request or message together with its <see cref="DataScope"/>, with
@@ -20,14 +24,21 @@ public static class PersistenceExtensions
     public static TBuilder AddPlatformDatabase<TBuilder>(this TBuilder builder, string connectionName = ConnectionName)
         where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing.");
+        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing."));
+        // Pooled connections die with a database restart or failover, and without a probe the next
+        // request on each of them fails. A ping every few seconds on idle connections lets the pool
+        // discard dead ones before a request draws them.
+        if (connectionString.KeepAlive == 0)
+        {
+            connectionString.KeepAlive = IdleConnectionProbeSeconds;
+        }
 
         builder.Services.AddScoped<DataScope>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Not pooled: each context carries its request's DataScope.
         builder.Services.AddDbContext<PlatformDbContext>(options => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString.ConnectionString)
             .UsePlatformConventions()
             .AddInterceptors(DataScopeSessionInterceptor.Instance));
         // No retrying execution strategy: a change and its audit record share one explicit

@@ -173,6 +173,10 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     {
         var tenant = await seeder.CreateTenantAsync();
         var provider = Guid.CreateVersion7();
+        // A realm is one tenant's app registration at a time: earlier tests' tenants that registered
+        // it step back, or a person linked in both would make its access tokens ambiguous (refused).
+        await seeder.ExecuteAsync("UPDATE identity_providers SET state = 'Configured' WHERE issuer = @issuer",
+            ("issuer", realm.Issuer));
         await seeder.ExecuteAsync("""
             INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
                                             default_role, mapping_rules, state, entra_directory_id, created_at, updated_at)
