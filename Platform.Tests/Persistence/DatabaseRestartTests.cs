@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
+using Npgsql;
 using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
@@ -41,6 +42,8 @@ public sealed class DatabaseRestartTests(PlatformAppFixture fixture)
         var restarted = await fixture.App.ResourceCommands.ExecuteCommandAsync("postgres", "resource-restart", Ct);
         Assert.True(restarted.Success, restarted.Message);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("postgres", Ct);
+        // This test process's own pooled connections (the seeder's) died too; later tests use them.
+        NpgsqlConnection.ClearAllPools();
         await Task.Delay(TimeSpan.FromSeconds(3 * PersistenceExtensions.IdleConnectionProbeSeconds), Ct);
 
         // Assert: every login works, none hits a connection that died with the old server.
