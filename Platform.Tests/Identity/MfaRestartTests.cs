@@ -1,5 +1,4 @@
 using System.Net;
-using Aspire.Hosting;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -23,9 +22,7 @@ public sealed class MfaRestartTests(PlatformAppFixture fixture)
         using var session = await account.SessionAsync();
         await account.EnrolAsync(session);
 
-        var restarted = await fixture.App.ResourceCommands.ExecuteCommandAsync("platform-api", "resource-restart", Ct);
-        Assert.True(restarted.Success, restarted.Message);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("platform-api", Ct);
+        await fixture.RestartAsync("platform-api", Ct);
         using var login = await LoginOnceListeningAsync(account);
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);

@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Platform.Tests.Infrastructure;
 
@@ -36,6 +37,44 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
 
     public IReadOnlyList<(string Resource, LogLine Line)> Logs => _logs?.Lines ?? [];
+
+    /// <summary>
+    /// Restarts a resource and waits until it is healthy again. The orchestrator occasionally reports
+    /// a freshly restarted process as failed to start before it has even run it (no line of its
+    /// output); starting it again is what an operator would do, and what callers test is the
+    /// platform's behaviour around the restart, not that. After a database restart this test
+    /// process's pooled connections are dead, so its pools are cleared.
+    /// </summary>
+    public async Task RestartAsync(string resource, CancellationToken cancellationToken)
+    {
+        var restarted = await App.ResourceCommands.ExecuteCommandAsync(resource, "resource-restart", cancellationToken);
+        if (!restarted.Success)
+        {
+            throw new InvalidOperationException($"{resource} did not restart: {restarted.Message}");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+                break;
+            }
+            catch (DistributedApplicationException) when (attempt < 3)
+            {
+                var started = await App.ResourceCommands.ExecuteCommandAsync(resource, "resource-start", cancellationToken);
+                if (!started.Success)
+                {
+                    throw new InvalidOperationException($"{resource} did not start: {started.Message}");
+                }
+            }
+        }
+
+        if (resource == "postgres")
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
 
     /// <summary>
     /// Waits (up to 30 s) until a resource's log has a line containing <paramref name="text"/>:

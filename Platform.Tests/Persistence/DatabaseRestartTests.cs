@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Aspire.Hosting;
-using Npgsql;
 using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
@@ -39,11 +37,7 @@ public sealed class DatabaseRestartTests(PlatformAppFixture fixture)
         Assert.All(await LogInAllAsync(users), status => Assert.Equal(HttpStatusCode.OK, status));
 
         // Act: the database restarts; then as long as two probes take.
-        var restarted = await fixture.App.ResourceCommands.ExecuteCommandAsync("postgres", "resource-restart", Ct);
-        Assert.True(restarted.Success, restarted.Message);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("postgres", Ct);
-        // This test process's own pooled connections (the seeder's) died too; later tests use them.
-        NpgsqlConnection.ClearAllPools();
+        await fixture.RestartAsync("postgres", Ct);
         await Task.Delay(TimeSpan.FromSeconds(3 * PersistenceExtensions.IdleConnectionProbeSeconds), Ct);
 
         // Assert: every login works, none hits a connection that died with the old server.
