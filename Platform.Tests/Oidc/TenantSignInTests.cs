@@ -46,6 +46,39 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
+    public async Task EachTenantsProviderSignsInItsOwnPeopleAndItsAuditHoldsTheLoginsAndRefusals()
+    {
+        // Arrange: tenant A's provider admits example.com only; tenant B has its own provider.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenantA, providerA) = await TenantWithProviderAsync(seeder, RealmA, "Enabled", domains: ["example.com"]);
+        var (tenantB, providerB) = await TenantWithProviderAsync(seeder, RealmB, "Enabled");
+
+        // Act
+        var (asA, bodyA) = await _api.SignedInAsync(RealmA, "a-plain", providerA);
+        var (asB, bodyB) = await _api.SignedInAsync(RealmB, "b-user", providerB);
+        using var refused = await _api.SignInAsync(RealmA, "a-outsider", providerA);
+
+        // Assert: each person is a member of their provider's tenant only.
+        Assert.Equal("Viewer", await RoleInAsync(asA, tenantA));
+        Assert.Null(await RoleInAsync(asA, tenantB));
+        Assert.Equal("Viewer", await RoleInAsync(asB, tenantB));
+        Assert.Null(await RoleInAsync(asB, tenantA));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        // Each tenant's audit chain has its own logins; A's also the refusal, with its reason.
+        var userA = bodyA["user"]!["id"]!.GetValue<string>();
+        var userB = bodyB["user"]!["id"]!.GetValue<string>();
+        var auditA = await TenantAuditAsync(seeder, tenantA);
+        var auditB = await TenantAuditAsync(seeder, tenantB);
+        Assert.Contains(auditA, entry => entry is { Action: "sso.login", Outcome: "Success" } && entry.Actor == userA);
+        Assert.Contains(auditA, entry => entry is { Action: "sso.login", Outcome: "Failure" }
+            && entry.After.Contains("email-domain-not-allowed", StringComparison.Ordinal));
+        Assert.Contains(auditB, entry => entry is { Action: "sso.login", Outcome: "Success" } && entry.Actor == userB);
+        Assert.DoesNotContain(auditA, entry => entry.Actor == userB);
+        Assert.DoesNotContain(auditB, entry => entry.Actor == userA || entry.Outcome == "Failure");
+    }
+
+    [Fact]
     public async Task TenantAsProviderReachesNothingOfTenantBEvenForAMemberOfBoth()
     {
         // Arrange: the engineer signs in through A's provider, and is also made a member of B.
@@ -199,4 +232,20 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
 
     private Task<string> SubjectOfAsync(Guid provider) =>
         new TestTenantSeeder(_api.Stack).ScalarAsync<string>("SELECT subject FROM external_identities WHERE provider_id = @id", ("id", provider));
+
+    private static async Task<List<(string Action, string Outcome, string? Actor, string After)>> TenantAuditAsync(TestTenantSeeder seeder, Guid tenant)
+    {
+        await using var connection = await seeder.OpenPlatformScopeAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT action, outcome, actor_id::text, coalesce(after, '') FROM audit_events WHERE tenant_id = @tenant ORDER BY sequence", connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var entries = new List<(string, string, string?, string)>();
+        while (await reader.ReadAsync(Ct))
+        {
+            entries.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        }
+
+        return entries;
+    }
 }
