@@ -79,6 +79,37 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
+    public async Task AProviderCannotClaimTheAccountOfSomeoneOutsideItsTenant()
+    {
+        // Arrange: an account of another tenant's admin whose e-mail A's provider asserts (verified).
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenantA, providerA) = await TenantWithProviderAsync(seeder, RealmA, "Enabled");
+        var otherTenant = await seeder.CreateTenantAsync();
+        var account = Guid.NewGuid();
+        await seeder.ExecuteAsync("""
+            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at)
+            VALUES (@id, @email, 'Someone', 'None', 0, now())
+            """, ("id", account), ("email", fixture.Email("a-plain")));
+        await seeder.AddMemberAsync(otherTenant, account, TenantRole.Admin);
+
+        // Act
+        using var refused = await _api.SignInAsync(RealmA, "a-plain", providerA);
+
+        // Assert: refused and audited with the reason; nothing linked, no membership in A.
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM external_identities WHERE user_id = @id", ("id", account)));
+        Assert.Equal(0L, await seeder.ScalarAsync<long>(
+            "SELECT count(*) FROM tenant_memberships WHERE tenant_id = @tenant AND user_id = @id", ("tenant", tenantA), ("id", account)));
+        Assert.Contains(await TenantAuditAsync(seeder, tenantA), entry => entry is { Action: "sso.login", Outcome: "Failure" }
+            && entry.After.Contains("email-of-an-account-outside-the-tenant", StringComparison.Ordinal));
+
+        // Once A's admins make the person a member, A's provider links that same account.
+        await seeder.AddMemberAsync(tenantA, account, TenantRole.Viewer);
+        var (_, body) = await _api.SignedInAsync(RealmA, "a-plain", providerA);
+        Assert.Equal(account.ToString(), body["user"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TenantAsProviderReachesNothingOfTenantBEvenForAMemberOfBoth()
     {
         // Arrange: the engineer signs in through A's provider, and is also made a member of B.
@@ -210,6 +241,10 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         // it step back, or a person linked in both would make its access tokens ambiguous (refused).
         await seeder.ExecuteAsync("UPDATE identity_providers SET state = 'Configured' WHERE issuer = @issuer",
             ("issuer", realm.Issuer));
+        // And the people it provisioned for them start anew: a provider never links an account
+        // outside its own tenant (SignInRefusal.EmailOfAnotherAccount).
+        await seeder.ExecuteAsync("DELETE FROM users WHERE email = ANY(@emails)",
+            ("emails", realm.Users.Select(user => user.Email.ToLowerInvariant()).ToArray()));
         await seeder.ExecuteAsync("""
             INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
                                             default_role, mapping_rules, state, entra_directory_id, created_at, updated_at)

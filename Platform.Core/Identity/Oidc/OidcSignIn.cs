@@ -217,6 +217,10 @@ public sealed partial class OidcSignIn(
         {
             decision = SignInDecision.Refused(NotLinked);
         }
+        else if (identity is null && userId is not null && !isMember && decision.Allowed)
+        {
+            decision = SignInDecision.Refused(SignInRefusal.EmailOfAnotherAccount);
+        }
 
         entity.MarkTested(now);
         await audit.AppendAsync(new AuditRecord(tenantId, AuditActor.ForUser(adminId), "identity-provider.tested", "identity-provider",
@@ -230,8 +234,8 @@ public sealed partial class OidcSignIn(
 
     /// <summary>
     /// A tenant's provider: a linked identity signs in as its user; an unlinked one only with JIT on,
-    /// linked to the user with that e-mail (verified, or from an Entra directory, which owns its
-    /// names) or to a new user. The tenant's rules (e-mail domains, JIT, mapping) decide; a new member
+    /// linked to the user with that e-mail if they are a member of this tenant (verified, or from an
+    /// Entra directory, which owns its names), or to a new user; never to an account outside it. The tenant's rules (e-mail domains, JIT, mapping) decide; a new member
     /// gets their role and grants in this tenant only, and the session is bound to this tenant: the
     /// tenant's provider vouches for nobody anywhere else.
     /// </summary>
@@ -268,14 +272,19 @@ public sealed partial class OidcSignIn(
                 refusal = "email-not-verified";
             }
 
+            var existingMember = user is not null && await IsMemberAsync(tenantId, user.Id, cancellationToken);
+            if (user is not null && !existingMember)
+            {
+                refusal ??= SignInRefusal.EmailOfAnotherAccount;
+            }
+
             if (user is { IsServiceAccount: true })
             {
                 refusal = ServiceAccountRefusal;
             }
 
             // The rules first: nothing is written for someone the tenant would not let in.
-            var preview = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email,
-                user is not null && await IsMemberAsync(tenantId, user.Id, cancellationToken));
+            var preview = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email, existingMember);
             refusal ??= preview.Allowed ? null : preview.Reason;
             if (refusal is not null)
             {

@@ -27,4 +27,12 @@ public static class SignInRefusal
     public const string EmailMissing = "email-missing";
     public const string EmailDomainNotAllowed = "email-domain-not-allowed";
     public const string NotAMember = "not-a-member-and-jit-disabled";
+
+    /// <summary>
+    /// The e-mail is an existing account's that is not a member of the provider's tenant. A tenant's
+    /// provider is run by that tenant, so it can assert any e-mail as verified: linking it to an
+    /// account of someone outside the tenant would hand that account to the tenant. A tenant admin
+    /// adds the person as a member first; then the provider may link them.
+    /// </summary>
+    public const string EmailOfAnotherAccount = "email-of-an-account-outside-the-tenant";
 }
