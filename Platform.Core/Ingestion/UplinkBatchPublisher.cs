@@ -95,11 +95,13 @@ public sealed class UplinkBatchPublisher(IConnection connection) : IAsyncDisposa
         {
             // Closing waits for the broker; a shutdown must not hang on a broker that is away.
             // Whatever was not confirmed is still unacknowledged upstream and will be sent again.
+            // The connection may have been disposed first at shutdown, taking its channels with it.
             try
             {
                 await _channel.CloseAsync().WaitAsync(CloseTimeout);
             }
-            catch (Exception exception) when (exception is TimeoutException or RabbitMQ.Client.Exceptions.AlreadyClosedException)
+            catch (Exception exception) when (exception is TimeoutException or RabbitMQ.Client.Exceptions.AlreadyClosedException
+                                                  or ObjectDisposedException)
             {
             }
 
