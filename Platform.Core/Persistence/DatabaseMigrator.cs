@@ -23,7 +23,11 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
     // narrow thing); the services' role is the one caller. Granted here because the role is only
     // known, and on a fresh database only exists, after the migrations.
     private static readonly string[] ApplicationFunctions =
-        [Identity.ApiTokenTouchSql.FunctionSignature, .. Identity.Providers.IdentityProviderSql.Functions];
+        [
+            Identity.ApiTokenTouchSql.FunctionSignature,
+            Measurements.MonthPartitionFunctionSql.FunctionSignature,
+            .. Identity.Providers.IdentityProviderSql.Functions,
+        ];
 
     public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)
     {

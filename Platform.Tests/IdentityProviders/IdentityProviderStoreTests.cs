@@ -66,29 +66,6 @@ public sealed class IdentityProviderStoreTests(PlatformAppFixture fixture)
         Assert.Equal(string.Empty, scope);
     }
 
-    [Fact]
-    public async Task TheLookupFunctionsAreDefinersWithAFixedSearchPathThatOnlyTheServicesRoleMayCall()
-    {
-        await using var connection = await OpenAsync();
-
-        foreach (var function in new[] { "platform_identity_providers_by_issuer(text)", "platform_identity_provider_by_id(uuid)",
-                     "platform_password_login_blocked(uuid)" })
-        {
-            var definer = await ScalarAsync<bool>(connection, "SELECT prosecdef FROM pg_proc WHERE oid = @f::regprocedure", function);
-            var searchPath = await ScalarAsync<string>(connection,
-                "SELECT coalesce(array_to_string(proconfig, ','), '') FROM pg_proc WHERE oid = @f::regprocedure", function);
-            var servicesMay = await ScalarAsync<bool>(connection, "SELECT has_function_privilege(current_user, @f, 'EXECUTE')", function);
-            // An ACL entry "=X/owner" would be PUBLIC's execute right.
-            var publicMay = await ScalarAsync<bool>(connection,
-                "SELECT coalesce(array_to_string(proacl, ',') ~ '(^|,)=[^/]*X', true) FROM pg_proc WHERE oid = @f::regprocedure", function);
-
-            Assert.True(definer, function);
-            Assert.StartsWith("search_path=", searchPath);
-            Assert.True(servicesMay, function);
-            Assert.False(publicMay, function);
-        }
-    }
-
     private async Task<PlatformDbContext> DatabaseAsync()
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>()
