@@ -5,6 +5,7 @@ using Platform.Api.Authentication;
 using Platform.Api.Features.Decoders;
 using Platform.Api.Features.RejectedUplinks;
 using Platform.Api.Features.Tokens;
+using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
@@ -41,6 +42,8 @@ internal static class Extensions
         builder.Services.AddAuthorization();
         builder.Services.AddLoginRateLimit(builder.Configuration);
 
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(document =>
         {
@@ -62,7 +65,7 @@ internal static class Extensions
     /// </summary>
     private static void AddUplinkReplay(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(PersistenceExtensions.ConnectionName, settings => settings.DisableHealthChecks = true);
+        builder.AddPlatformDataSource();
         builder.Services.AddSingleton<DeviceRouteLookup>();
         builder.Services.AddSingleton<IDeviceRouteSource>(services => services.GetRequiredService<DeviceRouteLookup>());
         builder.Services.AddSingleton<UplinkAdmission>();
@@ -72,6 +75,8 @@ internal static class Extensions
 
     public static void UsePlatformApi(this WebApplication app)
     {
+        // First, so that failures anywhere below answer with ProblemDetails (503 when the database is briefly away).
+        app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
         // Before the tenant scope: a session that must enrol first gets the same answer on every route.

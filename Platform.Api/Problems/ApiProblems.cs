@@ -67,6 +67,10 @@ public static class ApiProblems
             ["column"] = error.Column,
         });
 
+    /// <summary>503: a dependency is briefly away; the caller should try again after <paramref name="retryAfterSeconds"/> (Retry-After).</summary>
+    public static IResult ServiceUnavailable(string title, int retryAfterSeconds) => new RetryAfterResult(
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, type: ProblemTypes.ServiceUnavailable), retryAfterSeconds);
+
     /// <summary>429: the caller should try again after <paramref name="retryAfterSeconds"/>, also sent as the Retry-After header.</summary>
     public static IResult TooManyRequests(string title, int retryAfterSeconds) => new RetryAfterResult(
         TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, type: ProblemTypes.RateLimited), retryAfterSeconds);

@@ -24,21 +24,14 @@ public static class PersistenceExtensions
     public static TBuilder AddPlatformDatabase<TBuilder>(this TBuilder builder, string connectionName = ConnectionName)
         where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString(connectionName)
+        var connectionString = WithIdleConnectionProbe(builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing."));
-        // Pooled connections die with a database restart or failover, and without a probe the next
-        // request on each of them fails. A ping every few seconds on idle connections lets the pool
-        // discard dead ones before a request draws them.
-        if (connectionString.KeepAlive == 0)
-        {
-            connectionString.KeepAlive = IdleConnectionProbeSeconds;
-        }
 
         builder.Services.AddScoped<DataScope>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Not pooled: each context carries its request's DataScope.
         builder.Services.AddDbContext<PlatformDbContext>(options => options
-            .UseNpgsql(connectionString.ConnectionString)
+            .UseNpgsql(connectionString)
             .UsePlatformConventions()
             .AddInterceptors(DataScopeSessionInterceptor.Instance));
         // No retrying execution strategy: a change and its audit record share one explicit
@@ -49,6 +42,35 @@ public static class PersistenceExtensions
             settings.DisableRetry = true;
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
+        return builder;
+    }
+
+    /// <summary>
+    /// The connection string with idle connections probed every few seconds (Npgsql keepalive),
+    /// unless it sets its own interval. Pooled connections die with a database restart or failover,
+    /// and without a probe the next request drawing each of them fails; probed, the pool drops the
+    /// dead ones first. For every pool of the services: DbContexts and plain data sources.
+    /// </summary>
+    public static string WithIdleConnectionProbe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.KeepAlive == 0)
+        {
+            builder.KeepAlive = IdleConnectionProbeSeconds;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>A plain data source on the services' connection (e.g. for the device route lookup), probed like the DbContext's.</summary>
+    public static TBuilder AddPlatformDataSource<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddNpgsqlDataSource(ConnectionName, settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.ConnectionString = settings.ConnectionString is null ? null : WithIdleConnectionProbe(settings.ConnectionString);
+        });
         return builder;
     }
 }

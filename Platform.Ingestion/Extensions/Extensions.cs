@@ -13,7 +13,7 @@ internal static class Extensions
     {
         builder.AddPlatformDatabase();
         // The device lookup is on the hot path: plain Npgsql, not EF.
-        builder.AddNpgsqlDataSource(PersistenceExtensions.ConnectionName, settings => settings.DisableHealthChecks = true);
+        builder.AddPlatformDataSource();
         builder.AddEventBus();
         builder.AddNetworkServerBroker();
 

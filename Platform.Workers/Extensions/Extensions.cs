@@ -14,7 +14,7 @@ internal static class Extensions
     {
         builder.AddPlatformDatabase();
         // The hot path writes with plain Npgsql (bulk arrays, one round trip per write), not EF.
-        builder.AddNpgsqlDataSource(PersistenceExtensions.ConnectionName, settings => settings.DisableHealthChecks = true);
+        builder.AddPlatformDataSource();
         builder.AddEventBus();
 
         builder.Services.AddSingleton(new CompiledDecoders(DecoderLimits.Default));
