@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 using OtpNet;
 using Platform.Tests.Infrastructure;
 
@@ -86,20 +85,7 @@ internal sealed class MfaAccount(PlatformAppFixture fixture, SeededUser user)
         (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))?["type"]?.GetValue<string>();
 
     /// <summary>The platform chain's audit events about this user, oldest first: action and after-image.</summary>
-    public async Task<IReadOnlyList<(string Action, string? After)>> AuditAsync()
-    {
-        await using var connection = await new TestTenantSeeder(fixture).OpenPlatformScopeAsync();
-
-        await using var command = new NpgsqlCommand(
-            "SELECT action, after::text FROM audit_events WHERE tenant_id IS NULL AND target_id = @user ORDER BY sequence", connection);
-        command.Parameters.AddWithValue("user", user.Id.ToString());
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var events = new List<(string, string?)>();
-        while (await reader.ReadAsync(Ct))
-        {
-            events.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        }
-
-        return events;
-    }
+    public async Task<IReadOnlyList<(string Action, string? After)>> AuditAsync() =>
+        (await new TestTenantSeeder(fixture).AuditAsync(null, user.Id.ToString()))
+            .Select(entry => (entry.Action, (string?)(entry.After.Length == 0 ? null : entry.After))).ToList();
 }

@@ -150,6 +150,28 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
         return (T)(await command.ExecuteScalarAsync(Ct))!;
     }
 
+    /// <summary>
+    /// Audit events oldest first, read past row-level security: a tenant's chain, or the platform's
+    /// (null), optionally only those about one target.
+    /// </summary>
+    public async Task<IReadOnlyList<SeededAuditEvent>> AuditAsync(Guid? tenantId, string? targetId = null)
+    {
+        await using var connection = await OpenPlatformScopeAsync();
+        await using var command = Command(connection, """
+            SELECT action, outcome, actor_id::text, coalesce(after, '') FROM audit_events
+            WHERE tenant_id IS NOT DISTINCT FROM @tenant AND (@target::text IS NULL OR target_id = @target::text)
+            ORDER BY sequence
+            """, [("tenant", (object?)tenantId ?? DBNull.Value), ("target", (object?)targetId ?? DBNull.Value)]);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var events = new List<SeededAuditEvent>();
+        while (await reader.ReadAsync(Ct))
+        {
+            events.Add(new SeededAuditEvent(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        }
+
+        return events;
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
@@ -163,3 +185,6 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
 }
 
 public sealed record SeededUser(Guid Id, string Email);
+
+/// <param name="After">The after-image as stored (JSON text), empty when there is none.</param>
+public sealed record SeededAuditEvent(string Action, string Outcome, string? ActorId, string After);

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;
 
@@ -233,19 +232,6 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await _api.StatusAsync(_api.WithBearer(unsigned), "/api/me"));
     }
 
-    private async Task<List<string>> PlatformAuditActionsAsync(Guid userId)
-    {
-        await using var connection = await new TestTenantSeeder(_api.Stack).OpenPlatformScopeAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT action FROM audit_events WHERE tenant_id IS NULL AND target_id = @user ORDER BY occurred_at", connection);
-        command.Parameters.AddWithValue("user", userId.ToString());
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var actions = new List<string>();
-        while (await reader.ReadAsync(Ct))
-        {
-            actions.Add(reader.GetString(0));
-        }
-
-        return actions;
-    }
+    private async Task<IEnumerable<string>> PlatformAuditActionsAsync(Guid userId) =>
+        (await new TestTenantSeeder(_api.Stack).AuditAsync(null, userId.ToString())).Select(entry => entry.Action);
 }

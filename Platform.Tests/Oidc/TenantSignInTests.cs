@@ -68,14 +68,14 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         // Each tenant's audit chain has its own logins; A's also the refusal, with its reason.
         var userA = bodyA["user"]!["id"]!.GetValue<string>();
         var userB = bodyB["user"]!["id"]!.GetValue<string>();
-        var auditA = await TenantAuditAsync(seeder, tenantA);
-        var auditB = await TenantAuditAsync(seeder, tenantB);
-        Assert.Contains(auditA, entry => entry is { Action: "sso.login", Outcome: "Success" } && entry.Actor == userA);
+        var auditA = await seeder.AuditAsync(tenantA);
+        var auditB = await seeder.AuditAsync(tenantB);
+        Assert.Contains(auditA, entry => entry is { Action: "sso.login", Outcome: "Success" } && entry.ActorId == userA);
         Assert.Contains(auditA, entry => entry is { Action: "sso.login", Outcome: "Failure" }
             && entry.After.Contains("email-domain-not-allowed", StringComparison.Ordinal));
-        Assert.Contains(auditB, entry => entry is { Action: "sso.login", Outcome: "Success" } && entry.Actor == userB);
-        Assert.DoesNotContain(auditA, entry => entry.Actor == userB);
-        Assert.DoesNotContain(auditB, entry => entry.Actor == userA || entry.Outcome == "Failure");
+        Assert.Contains(auditB, entry => entry is { Action: "sso.login", Outcome: "Success" } && entry.ActorId == userB);
+        Assert.DoesNotContain(auditA, entry => entry.ActorId == userB);
+        Assert.DoesNotContain(auditB, entry => entry.ActorId == userA || entry.Outcome == "Failure");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM external_identities WHERE user_id = @id", ("id", account)));
         Assert.Equal(0L, await seeder.ScalarAsync<long>(
             "SELECT count(*) FROM tenant_memberships WHERE tenant_id = @tenant AND user_id = @id", ("tenant", tenantA), ("id", account)));
-        Assert.Contains(await TenantAuditAsync(seeder, tenantA), entry => entry is { Action: "sso.login", Outcome: "Failure" }
+        Assert.Contains(await seeder.AuditAsync(tenantA), entry => entry is { Action: "sso.login", Outcome: "Failure" }
             && entry.After.Contains("email-of-an-account-outside-the-tenant", StringComparison.Ordinal));
 
         // Once A's admins make the person a member, A's provider links that same account.
@@ -267,20 +267,4 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
 
     private Task<string> SubjectOfAsync(Guid provider) =>
         new TestTenantSeeder(_api.Stack).ScalarAsync<string>("SELECT subject FROM external_identities WHERE provider_id = @id", ("id", provider));
-
-    private static async Task<List<(string Action, string Outcome, string? Actor, string After)>> TenantAuditAsync(TestTenantSeeder seeder, Guid tenant)
-    {
-        await using var connection = await seeder.OpenPlatformScopeAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            "SELECT action, outcome, actor_id::text, coalesce(after, '') FROM audit_events WHERE tenant_id = @tenant ORDER BY sequence", connection);
-        command.Parameters.AddWithValue("tenant", tenant);
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var entries = new List<(string, string, string?, string)>();
-        while (await reader.ReadAsync(Ct))
-        {
-            entries.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
-        }
-
-        return entries;
-    }
 }
