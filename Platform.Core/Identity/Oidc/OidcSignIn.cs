@@ -31,15 +31,6 @@ public sealed partial class OidcSignIn(
 {
     private const string Scopes = "openid email profile";
 
-    /// <summary>Refusal reason: an identity nobody linked yet, at a provider without JIT.</summary>
-    public const string NotLinked = "not-linked-and-jit-disabled";
-
-    /// <summary>
-    /// Service accounts have no interactive login: no provider may link one, whatever e-mail it
-    /// asserts (their <c>.invalid</c> e-mails reach no mailbox a provider could have verified).
-    /// </summary>
-    public const string ServiceAccountRefusal = "service-account";
-
     public async Task<OidcSignInStart> StartAsync(Guid? providerId, string redirectUri, bool test, Guid? callerUserId,
         CancellationToken cancellationToken)
     {
@@ -114,19 +105,19 @@ public sealed partial class OidcSignIn(
         var attempt = await ConsumeAsync(state, cancellationToken);
         if (attempt is null)
         {
-            return await RefuseAsync(null, null, "unknown, used or expired state", clientAddress, cancellationToken);
+            return await RefuseAsync(null, "unknown, used or expired state", clientAddress, cancellationToken);
         }
 
         var provider = await providers.FindByIdAsync(attempt.ProviderId, cancellationToken);
         if (provider is null)
         {
-            return await RefuseAsync(null, null, "the provider no longer exists", clientAddress, cancellationToken);
+            return await RefuseAsync(null, "the provider no longer exists", clientAddress, cancellationToken);
         }
 
         if (attempt.IsTest ? attempt.InitiatedByUserId != callerUserId
                 : !provider.IsPlatformProvider && provider.State is not (IdentityProviderState.Enabled or IdentityProviderState.Enforced))
         {
-            return await RefuseAsync(provider, null, attempt.IsTest ? "a test sign-in is finished by the admin who started it" : "the provider is not enabled",
+            return await RefuseAsync(provider, attempt.IsTest ? "a test sign-in is finished by the admin who started it" : "the provider is not enabled",
                 clientAddress, cancellationToken);
         }
 
@@ -141,20 +132,20 @@ public sealed partial class OidcSignIn(
             catch (SecretReferenceException)
             {
                 // Which reference and why is the configuration endpoint's to say, to the tenant's admins.
-                return await RefuseAsync(provider, null, "the client secret reference does not resolve", clientAddress, cancellationToken);
+                return await RefuseAsync(provider, "the client secret reference does not resolve", clientAddress, cancellationToken);
             }
 
             var (rawIdToken, exchangeFailure) = await codeExchange.ExchangeAsync(provider, clientSecret, code,
                 attempt.RedirectUri, attempt.CodeVerifier, cancellationToken);
             if (rawIdToken is null)
             {
-                return await RefuseAsync(provider, null, exchangeFailure!, clientAddress, cancellationToken);
+                return await RefuseAsync(provider, exchangeFailure!, clientAddress, cancellationToken);
             }
 
             var validation = await validator.ValidateAsync(rawIdToken, provider, provider.ClientId, cancellationToken);
             if (!validation.IsValid)
             {
-                return await RefuseAsync(provider, null, "ID token: " + validation.Failure, clientAddress, cancellationToken);
+                return await RefuseAsync(provider, "ID token: " + validation.Failure, clientAddress, cancellationToken);
             }
 
             idToken = validation.Token!;
@@ -162,19 +153,19 @@ public sealed partial class OidcSignIn(
         catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
             LogMetadataUnavailable(logger, provider.Id, exception.GetType().Name);
-            return await RefuseAsync(provider, null, "the provider could not be reached", clientAddress, cancellationToken);
+            return await RefuseAsync(provider, "the provider could not be reached", clientAddress, cancellationToken);
         }
 
         // The nonce ties the ID token to this attempt: a token from another sign-in (replayed or
         // injected with a stolen code) carries another one.
         if (!idToken.TryGetPayloadValue<string>("nonce", out var nonce) || !string.Equals(nonce, attempt.Nonce, StringComparison.Ordinal))
         {
-            return await RefuseAsync(provider, null, "ID token: nonce mismatch", clientAddress, cancellationToken);
+            return await RefuseAsync(provider, "ID token: nonce mismatch", clientAddress, cancellationToken);
         }
 
         if (ExternalClaims.Subject(idToken, provider) is not { } subject)
         {
-            return await RefuseAsync(provider, null, "ID token: subject claims missing or naming another directory", clientAddress, cancellationToken);
+            return await RefuseAsync(provider, "ID token: subject claims missing or naming another directory", clientAddress, cancellationToken);
         }
 
         if (provider.IsPlatformProvider)
@@ -203,7 +194,7 @@ public sealed partial class OidcSignIn(
         if (entity is null || !await IsTenantAdminAsync(tenantId, adminId, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync(provider, subject, "the test's admin is no longer an admin, or the provider is gone", clientAddress,
+            return await RefuseAsync(provider, "the test's admin is no longer an admin, or the provider is gone", clientAddress,
                 cancellationToken);
         }
 
@@ -215,7 +206,7 @@ public sealed partial class OidcSignIn(
         var decision = TenantSignInRules.Decide(entity, ExternalClaims.All(idToken), email, isMember);
         if (identity is null && !entity.JitEnabled && decision.Allowed)
         {
-            decision = SignInDecision.Refused(NotLinked);
+            decision = SignInDecision.Refused(SignInRefusal.NotLinked);
         }
         else if (identity is null && userId is not null && !isMember && decision.Allowed)
         {
@@ -250,7 +241,7 @@ public sealed partial class OidcSignIn(
         if (entity is not { IsLive: true })
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync(provider, subject, "the provider is not enabled", clientAddress, cancellationToken);
+            return await RefuseAsync(provider, "the provider is not enabled", clientAddress, cancellationToken);
         }
 
         var email = NormalizedEmail(idToken);
@@ -263,13 +254,13 @@ public sealed partial class OidcSignIn(
         }
         else
         {
-            var refusal = !entity.JitEnabled ? NotLinked
+            var refusal = !entity.JitEnabled ? SignInRefusal.NotLinked
                 : email is null ? SignInRefusal.EmailMissing
                 : null;
             user = email is null ? null : await database.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
             if (refusal is null && user is not null && !ExternalClaims.EmailVerified(idToken) && provider.Kind != IdentityProviderKind.EntraId)
             {
-                refusal = "email-not-verified";
+                refusal = SignInRefusal.EmailNotVerified;
             }
 
             var existingMember = user is not null && await IsMemberAsync(tenantId, user.Id, cancellationToken);
@@ -280,7 +271,7 @@ public sealed partial class OidcSignIn(
 
             if (user is { IsServiceAccount: true })
             {
-                refusal = ServiceAccountRefusal;
+                refusal = SignInRefusal.ServiceAccount;
             }
 
             // The rules first: nothing is written for someone the tenant would not let in.
@@ -289,7 +280,7 @@ public sealed partial class OidcSignIn(
             if (refusal is not null)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return await RefuseAsync(provider, subject, refusal, clientAddress, cancellationToken);
+                return await RefuseAsync(provider, refusal, clientAddress, cancellationToken);
             }
 
             if (user is null)
@@ -311,7 +302,7 @@ public sealed partial class OidcSignIn(
         if (!decision.Allowed)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync(provider, subject, decision.Reason ?? "refused by the tenant's rules", clientAddress, cancellationToken);
+            return await RefuseAsync(provider, decision.Reason ?? "refused by the tenant's rules", clientAddress, cancellationToken);
         }
 
         if (decision.Provision && !isMember)
@@ -378,14 +369,14 @@ public sealed partial class OidcSignIn(
             if (NormalizedEmail(idToken) is not { } email || !ExternalClaims.EmailVerified(idToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return await RefuseAsync(provider, subject, "no verified e-mail for a new identity", clientAddress, cancellationToken);
+                return await RefuseAsync(provider, "no verified e-mail for a new identity", clientAddress, cancellationToken);
             }
 
             user = await database.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
             if (user is { IsServiceAccount: true })
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return await RefuseAsync(provider, subject, ServiceAccountRefusal, clientAddress, cancellationToken);
+                return await RefuseAsync(provider, SignInRefusal.ServiceAccount, clientAddress, cancellationToken);
             }
 
             var provisioned = user is null;
@@ -423,10 +414,9 @@ public sealed partial class OidcSignIn(
         return new OidcSignInResult(new LoginResult(user, token.Value, session.ExpiresAt), null, null);
     }
 
-    private async Task<OidcSignInResult> RefuseAsync(OidcProviderSettings? provider, string? subject, string reason, string? clientAddress,
+    private async Task<OidcSignInResult> RefuseAsync(OidcProviderSettings? provider, string reason, string? clientAddress,
         CancellationToken cancellationToken)
     {
-        _ = subject;
         LogRefused(logger, provider?.Id, reason);
         database.ChangeTracker.Clear();
         if (provider?.TenantId is { } tenantId)

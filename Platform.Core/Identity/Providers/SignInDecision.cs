@@ -28,6 +28,18 @@ public static class SignInRefusal
     public const string EmailDomainNotAllowed = "email-domain-not-allowed";
     public const string NotAMember = "not-a-member-and-jit-disabled";
 
+    /// <summary>An identity nobody linked yet, at a provider without JIT.</summary>
+    public const string NotLinked = "not-linked-and-jit-disabled";
+
+    /// <summary>A new identity's e-mail names an existing account, but the provider does not say it is verified.</summary>
+    public const string EmailNotVerified = "email-not-verified";
+
+    /// <summary>
+    /// Service accounts have no interactive login: no provider may link one, whatever e-mail it
+    /// asserts (their <c>.invalid</c> e-mails reach no mailbox a provider could have verified).
+    /// </summary>
+    public const string ServiceAccount = "service-account";
+
     /// <summary>
     /// The e-mail is an existing account's that is not a member of the provider's tenant. A tenant's
     /// provider is run by that tenant, so it can assert any e-mail as verified: linking it to an
