@@ -35,6 +35,13 @@ public sealed class CurrentPrincipal
     /// </summary>
     public bool IsDelegatedCredential => ApiToken is not null || ExternalToken is not null;
 
+    /// <summary>
+    /// The user of a platform session that is bound to no tenant, or null: who may start or finish an
+    /// admin's test sign-in of a tenant's provider (a test marks that provider tested). Delegated
+    /// credentials and sessions opened through a tenant's provider vouch for less.
+    /// </summary>
+    public Guid? UnboundSessionUserId => UserId != Guid.Empty && !IsDelegatedCredential && BoundTenantId is null ? UserId : null;
+
     /// <summary>The caller's rights in the route's tenant; set before any tenant endpoint runs.</summary>
     public TenantAccess Access => _access ?? throw new InvalidOperationException("This is not a tenant route.");
 

@@ -85,7 +85,7 @@ public sealed class LoginTests(PlatformAppFixture fixture)
 
     private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
     {
-        var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Ct))!;
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         Assert.StartsWith("00-", problem["traceId"]?.GetValue<string>());
         problem.Remove("traceId");
         return problem.ToJsonString();

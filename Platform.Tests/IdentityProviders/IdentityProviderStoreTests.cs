@@ -87,7 +87,7 @@ public sealed class IdentityProviderStoreTests(PlatformAppFixture fixture)
         await using var command = new NpgsqlCommand(sql, connection);
         if (argument is not null)
         {
-            command.Parameters.AddWithValue(sql.Contains("@issuer") ? "issuer" : "f", argument);
+            command.Parameters.AddWithValue("issuer", argument);
         }
 
         return (T)(await command.ExecuteScalarAsync(Ct))!;

@@ -100,6 +100,7 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
 
         // Relaxed, the admin is an ordinary admin again.
         using var relaxed = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/relax", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, relaxed.StatusCode);
         using var asAdminAgain = await _providers.Seeder.LoginAsync(await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin));
         using var demotedNow = await asAdminAgain.PatchAsJsonAsync(member, new { role = "Member" }, Ct);
         Assert.Equal(HttpStatusCode.OK, demotedNow.StatusCode);

@@ -16,7 +16,6 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 {
     public const string MigrationsResource = "platform-migrations";
 
-
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "platform-tests-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly string[] _moreArguments;
     private readonly TimeSpan _startTimeout;

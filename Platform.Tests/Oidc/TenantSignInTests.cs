@@ -138,7 +138,7 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
-    public async Task AProviderNotYetEnabledSignsNobodyInAndItsTokensAreRefused()
+    public async Task AProviderNotYetEnabledSignsNobodyIn()
     {
         var seeder = new TestTenantSeeder(_api.Stack);
         var (_, provider) = await TenantWithProviderAsync(seeder, RealmB, "Tested");

@@ -54,7 +54,7 @@ public sealed class ServiceAccountTests(PlatformAppFixture fixture)
         using var noName = await api.Admin.PostAsJsonAsync($"{api.Root}/service-accounts", new { name = " ", role = "Member" }, Ct);
         using var badRole = await api.Admin.PostAsJsonAsync($"{api.Root}/service-accounts", new { name = "x", role = "Owner" }, Ct);
         using var withPassword = await api.Admin.PostAsJsonAsync($"{api.Root}/service-accounts",
-            new { name = "x", role = "Member", password = "a-password-for-a-robot" }, Ct);
+            new { name = "x", role = "Member", password = "pw-" + Guid.NewGuid() }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
         Assert.Contains("name", (await noName.Content.ReadAsStringAsync(Ct)).ToLowerInvariant());

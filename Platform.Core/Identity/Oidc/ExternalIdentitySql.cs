@@ -5,7 +5,9 @@ namespace Platform.Core.Identity.Oidc;
 /// provider's rows belong to that tenant; the platform provider's (tenant_id NULL) to their user.
 /// Before anyone is known (a token or sign-in names only issuer and subject), the one row with the
 /// (issuer, subject) set in the transaction's <c>platform.external_issuer</c>/<c>platform.external_subject</c>
-/// settings is visible and touchable (last sign-in), and nothing else — the API token lookup's pattern.
+/// settings is visible, read-only, and nothing else. Recording a sign-in happens once the user or the
+/// tenant is known, under the isolation policy: a lookup policy that allowed UPDATE would let the
+/// services' role re-link the row to another user (the API tokens' touch policy was removed for that).
 /// </summary>
 public static class ExternalIdentitySql
 {
@@ -20,15 +22,9 @@ public static class ExternalIdentitySql
         CREATE POLICY external_identity_lookup ON external_identities FOR SELECT
             USING (issuer = NULLIF(current_setting('platform.external_issuer', true), '')
                    AND subject = NULLIF(current_setting('platform.external_subject', true), ''));
-        CREATE POLICY external_identity_touch ON external_identities FOR UPDATE
-            USING (issuer = NULLIF(current_setting('platform.external_issuer', true), '')
-                   AND subject = NULLIF(current_setting('platform.external_subject', true), ''))
-            WITH CHECK (issuer = NULLIF(current_setting('platform.external_issuer', true), '')
-                   AND subject = NULLIF(current_setting('platform.external_subject', true), ''));
         """;
 
     public const string Down = """
-        DROP POLICY IF EXISTS external_identity_touch ON external_identities;
         DROP POLICY IF EXISTS external_identity_lookup ON external_identities;
         DROP POLICY IF EXISTS tenant_isolation ON external_identities;
         ALTER TABLE external_identities NO FORCE ROW LEVEL SECURITY;

@@ -269,7 +269,7 @@ public sealed partial class OidcSignIn(
                 refusal ??= SignInRefusal.EmailOfAnotherAccount;
             }
 
-            if (user is { IsServiceAccount: true })
+            if (user is { IsServiceAccount: true } || User.IsServiceAccountEmail(email ?? string.Empty))
             {
                 refusal = SignInRefusal.ServiceAccount;
             }
@@ -362,6 +362,8 @@ public sealed partial class OidcSignIn(
         if (identity is not null)
         {
             user = await database.Users.SingleAsync(u => u.Id == identity.UserId, cancellationToken);
+            // A platform-provider link is its user's row: recorded under that user's scope.
+            database.Scope.IdentifyUser(user.Id);
             identity.RecordSignIn(now);
         }
         else
@@ -373,7 +375,7 @@ public sealed partial class OidcSignIn(
             }
 
             user = await database.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-            if (user is { IsServiceAccount: true })
+            if (user is { IsServiceAccount: true } || User.IsServiceAccountEmail(email))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return await RefuseAsync(provider, SignInRefusal.ServiceAccount, clientAddress, cancellationToken);

@@ -36,7 +36,7 @@ public static class SignInRefusal
 
     /// <summary>
     /// Service accounts have no interactive login: no provider may link one, whatever e-mail it
-    /// asserts (their <c>.invalid</c> e-mails reach no mailbox a provider could have verified).
+    /// asserts, nor provision anyone in their reserved <c>.invalid</c> domain.
     /// </summary>
     public const string ServiceAccount = "service-account";
 

@@ -28,9 +28,7 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal) : En
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        // Only a session of the platform's own may start a test: a test marks the provider tested.
-        var caller = User.Identity?.IsAuthenticated == true && !principal.IsDelegatedCredential ? principal.UserId : (Guid?)null;
-        var started = await signIn.StartAsync(request.ProviderId, request.RedirectUri, request.Test, caller, ct);
+        var started = await signIn.StartAsync(request.ProviderId, request.RedirectUri, request.Test, principal.UnboundSessionUserId, ct);
         await (started.Error switch
         {
             OidcSignInStartError.None => Send.OkAsync(new Response(started.AuthorizationUrl!, started.State!), ct),

@@ -5,10 +5,11 @@ using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Identity.Mfa;
 using Platform.Core.Identity.Oidc;
+using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Auth.OidcCallback;
 
-public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, MultiFactorAuthentication mfa) : Endpoint<Request, Response>
+public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, MultiFactorAuthentication mfa, PlatformDbContext database) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -29,8 +30,8 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, Mult
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        var caller = User.Identity?.IsAuthenticated == true && !principal.IsDelegatedCredential ? principal.UserId : (Guid?)null;
-        var result = await signIn.CompleteAsync(request.State, request.Code, caller, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var result = await signIn.CompleteAsync(request.State, request.Code, principal.UnboundSessionUserId,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         if (result.Test is { } test)
         {
             await Send.ResultAsync(TypedResults.Ok(new TestResponse(test.ProviderId, true, test.Subject, test.Email, test.WouldBeAllowed,
@@ -49,6 +50,8 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, Mult
         // The tenant requirement is on local passwords: a user who also has one is asked to protect
         // it with a second factor however the session was opened (the gate checks each request).
         var user = result.Login.User!;
+        // The memberships are the user's to read (the request itself came in anonymous), as at password login.
+        database.Scope.IdentifyUser(user.Id);
         await Send.OkAsync(new Response(result.Login.Token!, result.Login.ExpiresAt!.Value,
             new LoggedInUser(user.Id, user.Email, user.DisplayName, user.PlatformRole.ToString()),
             await mfa.IsEnrolmentRequiredAsync(user.Id, ct)), ct);
