@@ -30,7 +30,7 @@ internal sealed class MfaAccount(PlatformAppFixture fixture, SeededUser user)
     public async Task EnrolAsync(HttpClient session)
     {
         await StartEnrolmentAsync(session);
-        using var confirmed = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm", new { code = await CodeAsync(-1) }, Ct);
+        using var confirmed = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm", new { password = TestTenantSeeder.Password, code = await CodeAsync(-1) }, Ct);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         RecoveryCodes = (await confirmed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["recoveryCodes"]!.AsArray()
             .Select(code => code!.GetValue<string>()).ToList();

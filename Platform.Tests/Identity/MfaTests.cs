@@ -26,8 +26,14 @@ public sealed class MfaTests(PlatformAppFixture fixture)
         var enrolment = await account.StartEnrolmentAsync(session);
         var pending = await session.GetFromJsonAsync<JsonObject>("/api/me/mfa", Ct);
         using var loginWhilePending = await account.LoginAsync();
-        using var wrongCode = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm", new { code = OtherCode(await account.CodeAsync(0)) }, Ct);
-        using var confirmed = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm", new { code = await account.CodeAsync(0) }, Ct);
+        using var wrongCode = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm",
+            new { password = TestTenantSeeder.Password, code = OtherCode(await account.CodeAsync(0)) }, Ct);
+        // A stolen session alone cannot put its own authenticator on the account.
+        using var wrongPassword = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm",
+            new { password = "wrong-" + Guid.NewGuid(), code = await account.CodeAsync(0) }, Ct);
+        var stillPending = await session.GetFromJsonAsync<JsonObject>("/api/me/mfa", Ct);
+        using var confirmed = await session.PostAsJsonAsync("/api/me/mfa/enrolment/confirm",
+            new { password = TestTenantSeeder.Password, code = await account.CodeAsync(0) }, Ct);
         var enabled = await session.GetFromJsonAsync<JsonObject>("/api/me/mfa", Ct);
         using var enrolAgain = await session.PostAsync("/api/me/mfa/enrolment", null, Ct);
 
@@ -43,6 +49,9 @@ public sealed class MfaTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, loginWhilePending.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
         Assert.Contains("code", await ProblemResponses.FieldsAsync(wrongCode));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPassword.StatusCode);
+        Assert.Contains("password", await ProblemResponses.FieldsAsync(wrongPassword));
+        Assert.False(stillPending!["enabled"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var codes = (await confirmed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.Equal(10, codes.Distinct().Count());

@@ -67,8 +67,11 @@ public sealed class MultiFactorAuthentication(
         }, cancellationToken);
     }
 
-    /// <summary>Enables MFA with a first code; ends the user's other sessions; returns the recovery codes.</summary>
-    public async Task<MfaChange> ConfirmEnrolmentAsync(User user, string code, string currentSessionId, string? clientAddress,
+    /// <summary>
+    /// Enables MFA with the password and a first code; ends the user's other sessions; returns the
+    /// recovery codes. The password keeps a stolen session from locking the owner out with its own app.
+    /// </summary>
+    public async Task<MfaChange> ConfirmEnrolmentAsync(User user, string password, string code, string currentSessionId, string? clientAddress,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -83,6 +86,17 @@ public sealed class MultiFactorAuthentication(
             if (authenticator.IsEnabled)
             {
                 return MfaChange.Failed(MfaChangeOutcome.WrongState);
+            }
+
+            if (user.IsLockedOut(now))
+            {
+                return MfaChange.Failed(MfaChangeOutcome.WrongPassword);
+            }
+
+            if (user.PasswordHash is null || passwords.Verify(user.PasswordHash, password) == PasswordVerificationResult.Failed)
+            {
+                await FailAsync(user, new { stage = "enrolment", reason = "password" }, now, clientAddress, cancellationToken);
+                return MfaChange.Failed(MfaChangeOutcome.WrongPassword);
             }
 
             if (TotpCodes.AcceptedStep(secrets.Unprotect(authenticator.ProtectedSecret), code, now, null) is not { } step)
@@ -104,7 +118,6 @@ public sealed class MultiFactorAuthentication(
     public async Task<MfaChange> RemoveAsync(User user, string password, string code, string currentSessionId, string? clientAddress,
         CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         return await ChangeAsync(user, password, code, "removal", clientAddress, async authenticator =>
         {
             database.TotpAuthenticators.Remove(authenticator);
@@ -147,9 +160,6 @@ public sealed class MultiFactorAuthentication(
     }
 
     /// <summary>Whether the user must give a second factor at login.</summary>
-    public Task<bool> IsEnabledAsync(Guid userId, CancellationToken cancellationToken) =>
-        database.TotpAuthenticators.AnyAsync(a => a.UserId == userId && a.EnabledAt != null, cancellationToken);
-
     private async Task<MfaChange> ChangeAsync(User user, string? password, string code, string stage, string? clientAddress,
         Func<TotpAuthenticator, Task<MfaChange>> change, CancellationToken cancellationToken)
     {

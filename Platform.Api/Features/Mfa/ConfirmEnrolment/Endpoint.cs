@@ -5,7 +5,7 @@ using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Mfa.ConfirmEnrolment;
 
-public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthentication mfa) : Endpoint<CodeRequest, RecoveryCodesResponse>
+public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthentication mfa) : Endpoint<PasswordAndCodeRequest, RecoveryCodesResponse>
 {
     public override void Configure()
     {
@@ -13,12 +13,12 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
         Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary =>
         {
-            summary.Summary = "Confirm the enrolment with a code from the app: MFA is enabled, the user's other sessions end";
-            summary.Description = "Returns the ten recovery codes, this once. 400 for a wrong code, 409 without a pending enrolment.";
+            summary.Summary = "Confirm the enrolment with the password and a code from the app: MFA is enabled, the user's other sessions end";
+            summary.Description = "Returns the ten recovery codes, this once. 400 for a wrong password or code, 409 without a pending enrolment.";
         });
     }
 
-    public override async Task HandleAsync(CodeRequest request, CancellationToken ct)
+    public override async Task HandleAsync(PasswordAndCodeRequest request, CancellationToken ct)
     {
         var (user, session, problem) = await MfaCaller.FindAsync(HttpContext, database, ct);
         if (user is null)
@@ -27,11 +27,12 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
             return;
         }
 
-        var change = await mfa.ConfirmEnrolmentAsync(user, request.Code, session!.Id, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var change = await mfa.ConfirmEnrolmentAsync(user, request.Password, request.Code, session!.Id, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         await Send.ResultAsync(change.Outcome switch
         {
             MfaChangeOutcome.Done => TypedResults.Ok(new RecoveryCodesResponse(change.RecoveryCodes!)),
             MfaChangeOutcome.WrongState => MfaProblems.AlreadyEnabled(),
+            MfaChangeOutcome.WrongPassword => MfaProblems.WrongPassword(),
             MfaChangeOutcome.InvalidCode => MfaProblems.InvalidCode(),
             _ => MfaProblems.NoPendingEnrolment(),
         });

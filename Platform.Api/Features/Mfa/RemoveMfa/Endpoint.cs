@@ -5,7 +5,7 @@ using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Mfa.RemoveMfa;
 
-public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthentication mfa) : Endpoint<Request>
+public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthentication mfa) : Endpoint<PasswordAndCodeRequest>
 {
     public override void Configure()
     {
@@ -18,7 +18,7 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
         });
     }
 
-    public override async Task HandleAsync(Request request, CancellationToken ct)
+    public override async Task HandleAsync(PasswordAndCodeRequest request, CancellationToken ct)
     {
         var (user, session, problem) = await MfaCaller.FindAsync(HttpContext, database, ct);
         if (user is null)
