@@ -19,12 +19,12 @@ public sealed class RestartTests
         _fixture = fixture;
         // What the libraries rightly report while a dependency is down; the platform's own code
         // reports these outages as warnings and carries on.
-        fixture.ToleratedErrorCategories =
+        fixture.TolerateErrorsOf(
         [
             "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", // a dependency is unhealthy
             "RabbitMQ.Client", // connection lost, recovering
             "Microsoft.EntityFrameworkCore.Database.Command", // the health check's query failed
-        ];
+        ]);
     }
 
     [Fact]

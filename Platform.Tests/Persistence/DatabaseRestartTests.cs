@@ -71,7 +71,7 @@ public sealed class DatabaseRestartTests(PlatformAppFixture fixture)
 
     /// <summary>What the services log while the database is away is expected here; nothing else is.</summary>
     private void ToleratePlatformErrorsOfAnAbsentDatabase() =>
-        fixture.ToleratedErrorCategories =
+        fixture.TolerateErrorsOf(
         [
             "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", // the database is away for a moment
             "Microsoft.EntityFrameworkCore.Database.Command", // a query failed meanwhile
@@ -79,7 +79,7 @@ public sealed class DatabaseRestartTests(PlatformAppFixture fixture)
             "Microsoft.EntityFrameworkCore.Query",
             "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", // the 503's exception
             "RabbitMQ.Client",
-        ];
+        ]);
 
     private async Task<HttpStatusCode[]> LogInAllAsync(IEnumerable<SeededUser> users) =>
         await Task.WhenAll(users.Select(async user =>
