@@ -40,7 +40,7 @@ public sealed class DecoderSeeder(PlatformAppFixture fixture)
             VALUES (@id, @tenant, @name, '', NULL, 0, now(), now())
             """, ("id", decoder), ("tenant", (object?)tenantId ?? DBNull.Value), ("name", "decoder " + decoder.ToString("N")[^8..]));
         var version = await AddVersionAsync(decoder, tenantId, 1, script);
-        await _seeder.ExecuteAsync("UPDATE decoders SET active_version = 1 WHERE id = @id", ("id", decoder));
+        await ActivateAsync(decoder, 1);
         return (decoder, version);
     }
 
@@ -54,6 +54,9 @@ public sealed class DecoderSeeder(PlatformAppFixture fixture)
             """, ("decoder", decoder), ("number", number), ("tenant", (object?)tenantId ?? DBNull.Value), ("id", version), ("script", script));
         return version;
     }
+
+    public Task ActivateAsync(Guid decoder, int number) =>
+        _seeder.ExecuteAsync("UPDATE decoders SET active_version = @number WHERE id = @decoder", ("decoder", decoder), ("number", number));
 
     public Task AssignAsync(Guid device, Guid decoder) =>
         _seeder.ExecuteAsync("UPDATE devices SET decoder_id = @decoder WHERE id = @device", ("device", device), ("decoder", decoder));

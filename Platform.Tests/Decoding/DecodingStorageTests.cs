@@ -112,6 +112,38 @@ public sealed class DecodingStorageTests(PlatformAppFixture fixture)
         Assert.Equal(2, (await _decoded.OfDeviceAsync(device)).Count);
     }
 
+    [Fact]
+    public async Task ARedeliveryDecodedByANewerVersionAddsNoValuesItsStoredRowDoesNotHave()
+    {
+        var (tenant, device, devEui, application, decoder, version) = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
+        await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
+        var first = NetworkServerClient.ChirpStack(Guid.Parse(application), devEui, 1, [0x01, 0x75, 0x50], DateTimeOffset.UtcNow);
+        await networkServer.PublishAsync(first.Topic, first.Message);
+        await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(device), rows => rows.Count == 1);
+
+        var newer = await _decoders.AddVersionAsync(decoder, tenant, 2, "function decodeUplink(input) { return { data: { redecoded: 1 } }; }");
+        await _decoders.ActivateAsync(decoder, 2);
+        // The worker caches assignments for a few seconds: probes show when it decodes with version 2.
+        uint probe = 100;
+        await StoredUplinks.EventuallyAsync(async () =>
+        {
+            var sent = NetworkServerClient.ChirpStack(Guid.Parse(application), devEui, probe++, [0x01], DateTimeOffset.UtcNow);
+            await networkServer.PublishAsync(sent.Topic, sent.Message);
+            return await _decoded.OfDeviceAsync(device);
+        }, rows => rows.Any(row => row.VersionId == newer));
+
+        var marker = NetworkServerClient.ChirpStack(Guid.Parse(application), devEui, 2, [0x01], DateTimeOffset.UtcNow);
+        await networkServer.PublishAsync(first.Topic, first.Message);
+        await networkServer.PublishAsync(marker.Topic, marker.Message);
+
+        // The marker comes after the redelivery: once it is stored, the redelivery was handled.
+        var rows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(device), rows => rows.Any(row => row.FCnt == 2));
+        var stored = Assert.Single(rows, row => row.Key == first.DeduplicationId.ToString());
+        Assert.Equal(version, stored.VersionId);
+        var firstValues = (await _decoded.MeasurementsAsync(device)).Where(value => value.Key == stored.Key).ToList();
+        Assert.Equal([(stored.Key, "battery", 80)], firstValues);
+    }
+
     private async Task AssertDecodedAsync(Guid device, Guid version, long fCnt, DateTimeOffset time, double battery, double temperature, double humidity)
     {
         var row = Assert.Single(await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(device), rows => rows.Count > 0));

@@ -8,13 +8,19 @@ using Platform.Workers.Measurements;
 namespace Platform.Workers.Storage;
 
 /// <summary>
-/// Writes the uplinks and rejections of several batches in one transaction and one round trip, with
-/// the uplinks' decodings: the decode columns of the raw rows, their measurement values and each
-/// device's <c>device_latest</c> row. Idempotent: a redelivered uplink hits the primary key (device,
-/// network time, dedup key), its values the measurements' key, and a redelivered rejection its id;
-/// none creates a second row. Rows are written per tenant with that tenant set in the session, so
-/// row-level security checks the storage too.
+/// Writes the uplinks and rejections of several batches in one transaction, with the uplinks'
+/// decodings: the decode columns of the raw rows, their measurement values and each device's
+/// <c>device_latest</c> row. Idempotent: a redelivered uplink hits the primary key (device, network
+/// time, dedup key) and a redelivered rejection its id; neither creates a second row. Values and
+/// latest fields are written only for the raw rows this write inserted, so a redelivery decoded
+/// differently from the first delivery (a version activated in between) cannot add values that
+/// its stored row does not have. Rows are written per tenant with that tenant set in the session,
+/// so row-level security checks the storage too.
 /// </summary>
+/// <remarks>
+/// Two round trips when anything is new: the raw inserts report which keys they inserted, then the
+/// decoded values of those follow. A write of redeliveries only needs the first.
+/// </remarks>
 public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions partitions)
 {
     private static readonly string InsertUplinks = $"""
@@ -31,6 +37,7 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
              AS u (device_id, received_at, dedup_key, dev_eui, kind, application_id, f_cnt, f_port, payload, gateways, ingested_at,
                    version_id, decoded, warnings, errors)
         ON CONFLICT DO NOTHING
+        RETURNING device_id, received_at, dedup_key
         """;
 
     private const string InsertRejections = """
@@ -50,28 +57,30 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var tenants = uplinks.Zip(decodes, (uplink, decode) => new Decoded(uplink, decode)).GroupBy(row => row.Uplink.TenantId).ToList();
+
+        var (inserted, rejectionsStored) = await WriteRawAsync(connection, transaction, tenants, rejections, cancellationToken);
+        var uplinksStored = inserted.Count;
+        await WriteValuesAsync(connection, transaction, tenants, inserted, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        return new StoreResult(uplinksStored, rejectionsStored);
+    }
+
+    /// <returns>The keys of the raw rows this write inserted, and how many rejections were new.</returns>
+    private static async Task<(HashSet<StoredKey> Inserted, int RejectionsStored)> WriteRawAsync(NpgsqlConnection connection,
+        NpgsqlTransaction transaction, List<IGrouping<Guid, Decoded>> tenants, IReadOnlyList<UplinkRejection> rejections,
+        CancellationToken cancellationToken)
+    {
+        var inserted = new HashSet<StoredKey>();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var uplinkCommands = new List<NpgsqlBatchCommand>();
-        var rejectionCommands = new List<NpgsqlBatchCommand>();
-        foreach (var tenant in uplinks.Zip(decodes, (uplink, decode) => new Decoded(uplink, decode)).GroupBy(row => row.Uplink.TenantId))
+        foreach (var tenant in tenants)
         {
-            var rows = tenant.ToList();
             batch.BatchCommands.Add(TenantSession.Enter(tenant.Key));
-            var insert = UplinkRows(tenant.Key, rows);
-            uplinkCommands.Add(insert);
-            batch.BatchCommands.Add(insert);
-
-            var decoded = rows.Select(row => new DecodedUplinkRow(row.Uplink.DeviceId, row.Uplink.Uplink.NetworkTime,
-                row.Uplink.Uplink.DeduplicationKey, row.Uplink.Uplink.FCnt, row.Decode)).ToList();
-            if (MeasurementRows.Insert(tenant.Key, decoded) is { } values)
-            {
-                batch.BatchCommands.Add(values);
-            }
-
-            // Every stored uplink's device, decoded or not: last seen is kept for all of them.
-            batch.BatchCommands.Add(DeviceLatestRows.Merge(tenant.Key, DeviceLatestUpdate.Of(decoded)));
+            batch.BatchCommands.Add(UplinkRows(tenant.Key, tenant.ToList()));
         }
 
+        var rejectionCommands = new List<NpgsqlBatchCommand>();
         foreach (var tenant in rejections.GroupBy(rejection => rejection.TenantId))
         {
             batch.BatchCommands.Add(TenantSession.Enter(tenant.Key));
@@ -80,15 +89,61 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
             batch.BatchCommands.Add(insert);
         }
 
+        if (batch.BatchCommands.Count == 0)
+        {
+            return (inserted, 0);
+        }
+
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                // set_config's one-column result sets are skipped; the uplink inserts return three columns.
+                if (reader.FieldCount != 3)
+                {
+                    continue;
+                }
+
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    inserted.Add(new StoredKey(reader.GetGuid(0), reader.GetFieldValue<DateTime>(1).Ticks / TimeSpan.TicksPerMicrosecond,
+                        reader.GetString(2)));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        return (inserted, rejectionCommands.Sum(command => command.RecordsAffected));
+    }
+
+    /// <summary>Measurements and latest values of the uplinks whose raw rows this write inserted.</summary>
+    private static async Task WriteValuesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<IGrouping<Guid, Decoded>> tenants,
+        HashSet<StoredKey> inserted, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var tenant in tenants)
+        {
+            // Remove: a key twice in one write (both copies of a redelivery) was inserted once, from its first copy.
+            var rows = tenant.Select(row => row.Row).Where(row => inserted.Remove(StoredKey.Of(row))).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            batch.BatchCommands.Add(TenantSession.Enter(tenant.Key));
+            if (MeasurementRows.Insert(tenant.Key, rows) is { } values)
+            {
+                batch.BatchCommands.Add(values);
+            }
+
+            // Every new uplink's device, decoded or not: last seen is kept for all of them.
+            batch.BatchCommands.Add(DeviceLatestRows.Merge(tenant.Key, DeviceLatestUpdate.Of(rows)));
+        }
+
         if (batch.BatchCommands.Count > 0)
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new StoreResult(
-            uplinkCommands.Sum(command => command.RecordsAffected),
-            rejectionCommands.Sum(command => command.RecordsAffected));
     }
 
     private static NpgsqlBatchCommand UplinkRows(Guid tenantId, List<Decoded> rows)
@@ -135,7 +190,20 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         },
     };
 
-    private sealed record Decoded(AdmittedUplink Uplink, UplinkDecode? Decode);
+    private sealed record Decoded(AdmittedUplink Uplink, UplinkDecode? Decode)
+    {
+        public DecodedUplinkRow Row { get; } = new(Uplink.DeviceId, Uplink.Uplink.NetworkTime, Uplink.Uplink.DeduplicationKey, Uplink.Uplink.FCnt, Decode);
+    }
+
+    /// <summary>
+    /// A raw row's primary key, its time in PostgreSQL's microseconds: Npgsql drops the sub-microsecond
+    /// ticks when it sends a time, so a key read back equals the key computed here from the sent time.
+    /// </summary>
+    private readonly record struct StoredKey(Guid DeviceId, long Microseconds, string DeduplicationKey)
+    {
+        public static StoredKey Of(DecodedUplinkRow row) =>
+            new(row.DeviceId, row.Time.UtcTicks / TimeSpan.TicksPerMicrosecond, row.DeduplicationKey);
+    }
 }
 
 /// <summary>Rows that were new in this write; the others were redeliveries of rows already stored.</summary>
