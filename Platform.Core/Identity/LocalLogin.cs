@@ -55,15 +55,8 @@ public sealed partial class LocalLogin(
         var verification = passwords.Verify(user.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
-            var lockedNow = user.RecordFailedLogin(now);
-            await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.failed",
-                "user", user.Id.ToString(), ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), cancellationToken);
-            if (lockedNow)
-            {
-                await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "auth.lockout", "user", user.Id.ToString(),
-                    After: $$"""{"lockedOutUntil":"{{user.LockedOutUntil:O}}"}""", ClientAddress: clientAddress), cancellationToken);
-            }
-
+            await audit.RecordFailedLoginAsync(user, new AuditRecord(null, AuditActor.ForUser(user.Id), "auth.login.failed",
+                "user", user.Id.ToString(), ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), now, cancellationToken);
             await CommitAsync(transaction, cancellationToken);
             return LoginResult.Refused;
         }
@@ -122,15 +115,8 @@ public sealed partial class LocalLogin(
             return LoginResult.MfaRequired;
         }
 
-        var lockedNow = user.RecordFailedLogin(now);
-        await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), "mfa.failed", "user", user.Id.ToString(),
-            After: """{"stage":"login"}""", ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), cancellationToken);
-        if (lockedNow)
-        {
-            await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "auth.lockout", "user", user.Id.ToString(),
-                After: $$"""{"lockedOutUntil":"{{user.LockedOutUntil:O}}"}""", ClientAddress: clientAddress), cancellationToken);
-        }
-
+        await audit.RecordFailedLoginAsync(user, new AuditRecord(null, AuditActor.ForUser(user.Id), "mfa.failed", "user", user.Id.ToString(),
+            After: """{"stage":"login"}""", ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), now, cancellationToken);
         return LoginResult.MfaCodeInvalid;
     }
 

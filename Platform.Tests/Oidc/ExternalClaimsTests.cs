@@ -73,7 +73,7 @@ public sealed class ExternalClaimsTests
     [InlineData("/realms/platform", false)]
     public void OnlyHttpsOrLoopbackHttpIssuersAreContacted(string issuer, bool acceptable)
     {
-        Assert.Equal(acceptable, OidcMetadata.IsAcceptableIssuer(issuer, out _));
+        Assert.Equal(acceptable, ProviderUrl.IsAcceptable(issuer, out _));
     }
 
     [Fact]

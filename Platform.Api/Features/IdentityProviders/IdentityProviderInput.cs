@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Problems;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Providers;
 using Platform.Core.Persistence;
 
@@ -22,7 +23,7 @@ internal static class IdentityProviderInput
             return ApiProblems.Invalid(problem.Field, problem.Message);
         }
 
-        if (!options.Value.AllowLoopbackIssuers && ProviderIssuer.IsLoopback(new Uri(connection.Issuer)))
+        if (!options.Value.AllowLoopbackIssuers && ProviderUrl.IsLoopback(new Uri(connection.Issuer)))
         {
             return ApiProblems.Invalid("issuer", "Issuers on loopback hosts are not allowed on this platform.");
         }

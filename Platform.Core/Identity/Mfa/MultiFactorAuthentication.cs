@@ -233,16 +233,8 @@ public sealed class MultiFactorAuthentication(
     }
 
     /// <summary>A wrong password or code counts towards the login lockout, as a wrong code at login does.</summary>
-    private async Task FailAsync(User user, object detail, DateTimeOffset now, string? clientAddress, CancellationToken cancellationToken)
-    {
-        var lockedNow = user.RecordFailedLogin(now);
-        await audit.AppendAsync(Record(user.Id, "mfa.failed", detail, clientAddress, AuditOutcome.Failure), cancellationToken);
-        if (lockedNow)
-        {
-            await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "auth.lockout", "user", user.Id.ToString(),
-                After: AuditJson.Of(new { lockedOutUntil = user.LockedOutUntil }), ClientAddress: clientAddress), cancellationToken);
-        }
-    }
+    private Task FailAsync(User user, object detail, DateTimeOffset now, string? clientAddress, CancellationToken cancellationToken) =>
+        audit.RecordFailedLoginAsync(user, Record(user.Id, "mfa.failed", detail, clientAddress, AuditOutcome.Failure), now, cancellationToken);
 
     private async Task<IReadOnlyList<string>> ReplaceRecoveryCodesAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class OidcCodeExchange(OidcMetadata metadata)
     {
         var configuration = await metadata.GetAsync(provider.Issuer, cancellationToken);
         if (string.IsNullOrEmpty(configuration.TokenEndpoint)
-            || !OidcMetadata.IsAcceptableIssuer(configuration.TokenEndpoint, out _))
+            || !ProviderUrl.IsAcceptable(configuration.TokenEndpoint, out _))
         {
             return (null, "the provider has no usable token endpoint");
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -30,30 +29,6 @@ public sealed class OidcMetadata : IDisposable
     /// <summary>The client for the providers' endpoints (also the token endpoint): no redirects, no cookies, no retries.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>True for http(s) issuers on 127.0.0.1, ::1 or localhost.</summary>
-    public static bool IsLoopback(Uri issuer) =>
-        issuer.IsLoopback || string.Equals(issuer.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(issuer.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-    /// <summary>An issuer the platform may talk to: absolute, https or loopback http, no query or fragment.</summary>
-    public static bool IsAcceptableIssuer(string? issuer, out Uri? uri)
-    {
-        uri = null;
-        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var parsed) || parsed.Query.Length > 0 || parsed.Fragment.Length > 0
-            || !string.IsNullOrEmpty(parsed.UserInfo))
-        {
-            return false;
-        }
-
-        if (parsed.Scheme == Uri.UriSchemeHttps || (parsed.Scheme == Uri.UriSchemeHttp && IsLoopback(parsed)))
-        {
-            uri = parsed;
-            return true;
-        }
-
-        return false;
-    }
-
     public Task<OpenIdConnectConfiguration> GetAsync(string issuer, CancellationToken cancellationToken) =>
         ManagerFor(issuer).GetConfigurationAsync(cancellationToken);
 
@@ -63,13 +38,13 @@ public sealed class OidcMetadata : IDisposable
     private ConfigurationManager<OpenIdConnectConfiguration> ManagerFor(string issuer) =>
         _managers.GetOrAdd(issuer, key =>
         {
-            if (!IsAcceptableIssuer(key, out var uri))
+            if (!ProviderUrl.IsAcceptable(key, out var uri))
             {
                 throw new InvalidOperationException("The issuer must be an absolute https URL (http only on a loopback host).");
             }
 
             var metadataAddress = key.TrimEnd('/') + "/.well-known/openid-configuration";
-            var retriever = new HttpDocumentRetriever(Http) { RequireHttps = !IsLoopback(uri!) };
+            var retriever = new HttpDocumentRetriever(Http) { RequireHttps = !ProviderUrl.IsLoopback(uri!) };
             return new ConfigurationManager<OpenIdConnectConfiguration>(metadataAddress, new OpenIdConnectConfigurationRetriever(), retriever)
             {
                 RefreshInterval = RefreshOnUnknownKeyInterval,

@@ -71,7 +71,7 @@ public sealed partial class OidcSignIn(
             return OidcSignInStart.Failed(OidcSignInStartError.ProviderUnavailable);
         }
 
-        if (!OidcMetadata.IsAcceptableIssuer(authorizationEndpoint, out _))
+        if (!ProviderUrl.IsAcceptable(authorizationEndpoint, out _))
         {
             return OidcSignInStart.Failed(OidcSignInStartError.ProviderUnavailable);
         }

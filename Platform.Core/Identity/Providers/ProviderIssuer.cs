@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
+using Platform.Core.Identity.Oidc;
 
 namespace Platform.Core.Identity.Providers;
 
@@ -23,7 +23,7 @@ public static partial class ProviderIssuer
             return $"The issuer is an absolute URL of at most {MaxLength} characters.";
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && ProviderUrl.IsLoopback(uri)))
         {
             return "The issuer must be an https URL (http only for a loopback host).";
         }
@@ -46,10 +46,6 @@ public static partial class ProviderIssuer
 
         return null;
     }
-
-    /// <summary>127.0.0.0/8, ::1 and "localhost": development and test providers only.</summary>
-    public static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
     [GeneratedRegex(@"/(?<tid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/v2\.0/?$")]
     private static partial Regex EntraPath();
