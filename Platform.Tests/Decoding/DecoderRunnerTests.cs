@@ -16,21 +16,21 @@ public sealed class DecoderRunnerTests
     private static readonly DecodeInput Input = new([1, 2], 1, DateTimeOffset.Parse("2026-11-29T08:00:00Z"));
 
     private readonly DecoderCircuit _circuit = new(new FakeTimeProvider());
-    private readonly Guid _version = Guid.NewGuid();
+    private readonly DecoderUse _use = new(Guid.NewGuid(), Guid.NewGuid());
 
     [Fact]
     public void ATimeLimitHitOnceIsTriedAgainAndNotCounted()
     {
         var decoder = new ScriptedDecoder(DecodeResult.Failed(TimeLimit), Decoded());
 
-        var decode = Runner().Run(_version, new DecoderBuild(decoder, null), Input);
+        var decode = Runner().Run(_use, new DecoderBuild(decoder, null), Input);
 
         Assert.True(decode.Succeeded);
         Assert.Equal(2, decoder.Calls);
         // Two more time-outs in a row would suspend the version if the first one had counted.
-        _circuit.LimitBroken(_version, TimeLimit);
-        _circuit.LimitBroken(_version, TimeLimit);
-        Assert.Null(_circuit.SuspendedError(_version));
+        _circuit.LimitBroken(_use, TimeLimit);
+        _circuit.LimitBroken(_use, TimeLimit);
+        Assert.Null(_circuit.SuspendedError(_use));
     }
 
     [Fact]
@@ -38,12 +38,12 @@ public sealed class DecoderRunnerTests
     {
         var decoder = new ScriptedDecoder(DecodeResult.Failed(TimeLimit), DecodeResult.Failed(TimeLimit));
 
-        var decode = Runner().Run(_version, new DecoderBuild(decoder, null), Input);
+        var decode = Runner().Run(_use, new DecoderBuild(decoder, null), Input);
 
         Assert.Equal(DecodeOutcome.Limit, decode.Outcome);
         Assert.Equal([TimeLimit], decode.Errors);
-        _circuit.LimitBroken(_version, TimeLimit);
-        Assert.True(_circuit.LimitBroken(_version, TimeLimit));
+        _circuit.LimitBroken(_use, TimeLimit);
+        Assert.True(_circuit.LimitBroken(_use, TimeLimit));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DecoderRunnerTests
     {
         var decoder = new ScriptedDecoder(DecodeResult.Failed(MemoryLimit), Decoded());
 
-        var decode = Runner().Run(_version, new DecoderBuild(decoder, null), Input);
+        var decode = Runner().Run(_use, new DecoderBuild(decoder, null), Input);
 
         Assert.Equal(DecodeOutcome.Limit, decode.Outcome);
         Assert.Equal(1, decoder.Calls);

@@ -5,7 +5,7 @@ using Platform.Workers.Decoding;
 
 namespace Platform.Tests.Decoding;
 
-/// <summary>One tenant's decoder that never returns must not cost another tenant its decoding.</summary>
+/// <summary>One tenant's decoder (or payloads) that never return must not cost another tenant its decoding.</summary>
 [Collection(PlatformAppCollection.Name)]
 public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
 {
@@ -63,12 +63,41 @@ public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
         }
     }
 
-    private async Task PublishAsync(SeededDevice device, DateTimeOffset time)
+    [Fact]
+    public async Task ALibraryVersionSuspendedForOneTenantKeepsDecodingAnotherTenantsUplinks()
+    {
+        // A platform library decoder that some payloads (first byte 0xFF) send into an endless loop.
+        var (library, version) = await _decoders.CreateActiveDecoderAsync(null,
+            "function decodeUplink(input) { if (input.bytes[0] === 0xFF) { while (true) {} } return { data: { battery: input.bytes[2] } }; }");
+        var hostile = await _decoders.DeviceAsync(null);
+        var good = await _decoders.DeviceAsync(null);
+        await _decoders.AssignAsync(hostile.Device, library);
+        await _decoders.AssignAsync(good.Device, library);
+        var time = DateTimeOffset.UtcNow;
+
+        await PublishAsync(hostile, time, firstByte: 0xFF);
+        var hostileRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(hostile.Device), rows => rows.Count == UplinksEach);
+        Assert.Contains(hostileRows, row => row.Errors is [var error] && error.StartsWith(Suspended, StringComparison.Ordinal));
+
+        // Published while the version is suspended for the first tenant.
+        await PublishAsync(good, time);
+        var goodRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(good.Device), rows => rows.Count == UplinksEach);
+
+        Assert.Equal(UplinksEach, goodRows.Count);
+        Assert.All(goodRows, row =>
+        {
+            Assert.Null(row.Errors);
+            Assert.Equal(version, row.VersionId);
+            Assert.Equal(row.FCnt, row.Decoded!["battery"]!.GetValue<double>());
+        });
+    }
+
+    private async Task PublishAsync(SeededDevice device, DateTimeOffset time, byte firstByte = 0x01)
     {
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
         for (var fCnt = 1; fCnt <= UplinksEach; fCnt++)
         {
-            var (topic, message, _) = NetworkServerClient.ChirpStack(device.ChirpStackApplication, device.DevEui, (uint)fCnt, [0x01, 0x75, (byte)fCnt],
+            var (topic, message, _) = NetworkServerClient.ChirpStack(device.ChirpStackApplication, device.DevEui, (uint)fCnt, [firstByte, 0x75, (byte)fCnt],
                 time.AddMilliseconds(fCnt));
             await networkServer.PublishAsync(topic, message);
         }

@@ -7,7 +7,9 @@ namespace Platform.Workers.Decoding;
 /// tenant: a version that breaks a sandbox limit <see cref="Threshold"/> times in a row is not run
 /// for <see cref="Suspension"/>, and its uplinks are stored raw with an error saying so (they can be
 /// re-decoded later). After the suspension one uplink is tried again; if it breaks a limit too, the
-/// version is suspended again at once. Only versions that broke a limit are tracked. Thread-safe.
+/// version is suspended again at once. Counted per tenant and version (<see cref="DecoderUse"/>), so
+/// a shared library version stays running for the tenants whose uplinks it decodes within its
+/// limits. Only uses that broke a limit are tracked. Thread-safe.
 /// </summary>
 public sealed class DecoderCircuit(TimeProvider time)
 {
@@ -15,12 +17,12 @@ public sealed class DecoderCircuit(TimeProvider time)
 
     public static readonly TimeSpan Suspension = TimeSpan.FromSeconds(60);
 
-    private readonly ConcurrentDictionary<Guid, State> _states = new();
+    private readonly ConcurrentDictionary<DecoderUse, State> _states = new();
 
     /// <summary>The error to store instead of running the version, or null when it may run.</summary>
-    public string? SuspendedError(Guid versionId)
+    public string? SuspendedError(DecoderUse use)
     {
-        if (!_states.TryGetValue(versionId, out var state))
+        if (!_states.TryGetValue(use, out var state))
         {
             return null;
         }
@@ -34,12 +36,12 @@ public sealed class DecoderCircuit(TimeProvider time)
     }
 
     /// <summary>Records a run that ended within the limits (its own errors included): the count starts again.</summary>
-    public void Succeeded(Guid versionId) => _states.TryRemove(versionId, out _);
+    public void Succeeded(DecoderUse use) => _states.TryRemove(use, out _);
 
     /// <returns>True when this violation suspended the version (the caller logs it once).</returns>
-    public bool LimitBroken(Guid versionId, string error)
+    public bool LimitBroken(DecoderUse use, string error)
     {
-        var state = _states.GetOrAdd(versionId, static _ => new State());
+        var state = _states.GetOrAdd(use, static _ => new State());
         lock (state)
         {
             state.LastError = error;

@@ -18,8 +18,9 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
     // Of the limits, only time is wall-clock: see Run's second try.
     private const string TimeLimitPrefix = "decoder exceeded its time limit";
 
-    public UplinkDecode Run(Guid versionId, DecoderBuild build, DecodeInput input)
+    public UplinkDecode Run(DecoderUse use, DecoderBuild build, DecodeInput input)
     {
+        var versionId = use.VersionId;
         if (!build.Succeeded)
         {
             var failed = UplinkDecode.Failed(versionId, DecodeOutcome.DecoderError, $"decoder version does not compile: {build.Error}");
@@ -27,7 +28,7 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
             return failed;
         }
 
-        if (circuit.SuspendedError(versionId) is { } suspended)
+        if (circuit.SuspendedError(use) is { } suspended)
         {
             metrics.Decoded(DecodeOutcome.Suspended, null);
             return UplinkDecode.Failed(versionId, DecodeOutcome.Suspended, suspended);
@@ -47,14 +48,14 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
         var limit = LimitError(result);
         if (limit is not null)
         {
-            if (circuit.LimitBroken(versionId, limit))
+            if (circuit.LimitBroken(use, limit))
             {
-                LogSuspended(logger, versionId, DecoderCircuit.Threshold, DecoderCircuit.Suspension, limit);
+                LogSuspended(logger, versionId, use.TenantId, DecoderCircuit.Threshold, DecoderCircuit.Suspension, limit);
             }
         }
         else
         {
-            circuit.Succeeded(versionId);
+            circuit.Succeeded(use);
         }
 
         var decode = ToStored(versionId, result, limit is null ? DecodeOutcome.DecoderError : DecodeOutcome.Limit);
@@ -84,6 +85,6 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
 
     // The error names the limit only: never the payload or the script.
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Decoder version {VersionId} broke a sandbox limit {Threshold} times in a row and is suspended for {Suspension} ({Error}); its uplinks are stored raw meanwhile")]
-    private static partial void LogSuspended(ILogger logger, Guid versionId, int threshold, TimeSpan suspension, string error);
+        Message = "Decoder version {VersionId} broke a sandbox limit {Threshold} times in a row for tenant {TenantId} and is suspended for that tenant for {Suspension} ({Error}); its uplinks are stored raw meanwhile")]
+    private static partial void LogSuspended(ILogger logger, Guid versionId, Guid tenantId, int threshold, TimeSpan suspension, string error);
 }

@@ -43,7 +43,7 @@ public sealed class UplinkDecoding(DeviceDecoderAssignments assignments, Decoder
             }
 
             var input = new DecodeInput(uplink.Uplink.Payload, uplink.Uplink.FPort, uplink.Uplink.NetworkTime, decoder.Variables);
-            decodes[index] = runner.Run(decoder.VersionId, compiled[decoder.VersionId], input);
+            decodes[index] = runner.Run(new DecoderUse(uplink.TenantId, decoder.VersionId), compiled[decoder.VersionId], input);
         });
         return decodes;
     }

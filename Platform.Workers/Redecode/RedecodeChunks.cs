@@ -235,7 +235,7 @@ public sealed partial class RedecodeChunks(
         {
             var uplink = uplinks[index];
             var variables = JsonSerializer.Deserialize<Dictionary<string, string>>(uplink.Variables) ?? [];
-            var decode = runner.Run(job.VersionId, build, new DecodeInput(uplink.Payload, uplink.FPort, uplink.Time, variables));
+            var decode = runner.Run(new DecoderUse(job.TenantId, job.VersionId), build, new DecodeInput(uplink.Payload, uplink.FPort, uplink.Time, variables));
             rows[index] = new DecodedUplinkRow(uplink.DeviceId, uplink.Time, uplink.DeduplicationKey, uplink.FCnt, decode);
         });
         return [.. rows];
