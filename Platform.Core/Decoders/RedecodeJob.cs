@@ -78,6 +78,9 @@ public sealed class RedecodeJob : ITenantOwned
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>When a worker last wrote a chunk of this job: open jobs take turns by it, chunk by chunk.</summary>
+    public DateTimeOffset? LastChunkAt { get; private set; }
+
     public void Start(long total, DateTimeOffset at)
     {
         Status = RedecodeJobStatus.Running;

@@ -31,6 +31,10 @@ public sealed class DecodedUplinks(PlatformAppFixture fixture)
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)),
             ("device", device))).SingleOrDefault();
 
+    public async Task<DateTimeOffset?> JobFinishedAtAsync(Guid job) =>
+        (await _stored.ReadAsync("SELECT finished_at FROM redecode_jobs WHERE id = @id",
+            reader => reader.IsDBNull(0) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(0), ("id", job))).Single();
+
     public async Task<JobRow> JobAsync(Guid job) =>
         (await _stored.ReadAsync("SELECT status, total, processed, failed, cursor, error FROM redecode_jobs WHERE id = @id",
             reader => new JobRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),

@@ -61,6 +61,17 @@ public sealed class DecoderSeeder(PlatformAppFixture fixture)
     public Task AssignAsync(Guid device, Guid decoder) =>
         _seeder.ExecuteAsync("UPDATE devices SET decoder_id = @decoder WHERE id = @device", ("device", device), ("decoder", decoder));
 
+    /// <summary>Raw uplinks written straight to the table (battery 100 each, not decoded), a millisecond apart from <paramref name="start"/>.</summary>
+    public Task StoreRawUplinksAsync(SeededDevice device, int count, DateTimeOffset start) =>
+        _seeder.ExecuteAsync("""
+            INSERT INTO raw_uplinks (tenant_id, device_id, received_at, dedup_key, dev_eui, network_server_kind, application_id,
+                                     f_cnt, f_port, payload, gateways, ingested_at)
+            SELECT @tenant, @device, @start + n * interval '1 millisecond', 'seeded-' || n, @devEui, 'ChirpStack', @application,
+                   n, 1, '\x017564'::bytea, '[]', now()
+            FROM generate_series(1, @count) AS n
+            """, ("tenant", device.Tenant), ("device", device.Device), ("start", start), ("devEui", device.DevEui),
+            ("application", device.Application), ("count", count));
+
     public async Task<Guid> CreateRedecodeJobAsync(Guid tenantId, Guid decoder, int version, Guid versionId, DateTimeOffset from, DateTimeOffset to,
         Guid[]? devices = null, string status = "Pending", long? total = null, long processed = 0, string? cursor = null)
     {

@@ -84,6 +84,28 @@ public sealed class RedecodeJobTests(PlatformAppFixture fixture)
         Assert.All(await _decoded.OfDeviceAsync(setup.Device), row => Assert.Equal(setup.Version1, row.VersionId));
     }
 
+    [Fact]
+    public async Task OpenJobsTakeTurnsSoALongJobDoesNotHoldUpAShortOne()
+    {
+        var time = DateTimeOffset.UtcNow;
+        var longer = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
+        var shorter = await _decoders.DeviceAsync(DecoderSeeder.TlvScript);
+        await _decoders.StoreRawUplinksAsync(longer, 4 * RedecodeChunks.ChunkSize, time);
+        await _decoders.StoreRawUplinksAsync(shorter, 10, time);
+
+        // The long job is queued first; taken oldest first, it would run all five of its chunks before the short one's.
+        var longJob = await _decoders.CreateRedecodeJobAsync(longer.Tenant, longer.Decoder, 1, longer.Version, time.AddHours(-1), time.AddHours(1));
+        var shortJob = await _decoders.CreateRedecodeJobAsync(shorter.Tenant, shorter.Decoder, 1, shorter.Version, time.AddHours(-1), time.AddHours(1));
+
+        var longFinished = await StoredUplinks.EventuallyAsync(() => _decoded.JobAsync(longJob), row => row.Status is "Completed" or "Failed");
+        var shortFinished = await StoredUplinks.EventuallyAsync(() => _decoded.JobAsync(shortJob), row => row.Status is "Completed" or "Failed");
+        Assert.Equal(("Completed", 4L * RedecodeChunks.ChunkSize), (longFinished.Status, longFinished.Processed));
+        Assert.Equal(("Completed", 10L), (shortFinished.Status, shortFinished.Processed));
+        Assert.True(await _decoded.JobFinishedAtAsync(shortJob) < await _decoded.JobFinishedAtAsync(longJob),
+            "the short job should have finished between the long job's chunks");
+        Assert.All(await _decoded.OfDeviceAsync(shorter.Device), row => Assert.Equal(100, row.Decoded!["battery"]!.GetValue<double>()));
+    }
+
     /// <summary>A device with the TLV decoder (version 1) and <see cref="Uplinks"/> uplinks stored and decoded with it.</summary>
     private async Task<Setup> DecodedWithVersion1Async()
     {

@@ -11,7 +11,7 @@ using Platform.Workers.Storage;
 namespace Platform.Workers.Redecode;
 
 /// <summary>
-/// Runs one chunk of the oldest open re-decode job, in one transaction: claims the job row with
+/// Runs one chunk of the open re-decode job whose turn it is, in one transaction: claims the job row with
 /// <c>FOR UPDATE SKIP LOCKED</c> (so two workers never decode the same chunk, and a job whose worker
 /// died is simply claimed again), reads up to <see cref="ChunkSize"/> uplinks after its cursor,
 /// decodes them with the job's version, rewrites their decode columns, measurements and the devices'
@@ -41,7 +41,9 @@ public sealed partial class RedecodeChunks(
                           WHERE earlier.tenant_id = j.tenant_id AND earlier.decoder_id = j.decoder_id
                             AND earlier.status IN ('Pending', 'Running')
                             AND (earlier.created_at, earlier.id) < (j.created_at, j.id))
-        ORDER BY created_at
+        -- Turns: the job that waited longest for its next chunk, so one tenant's long job cannot hold up
+        -- another tenant's (a new job waits no longer than one chunk of each job ahead of it).
+        ORDER BY coalesce(last_chunk_at, created_at), id
         LIMIT 1
         FOR UPDATE SKIP LOCKED
         """;
@@ -63,7 +65,7 @@ public sealed partial class RedecodeChunks(
         UPDATE redecode_jobs
         SET status = $3, total = coalesce(total, $4), started_at = coalesce(started_at, now()),
             processed = processed + $5, failed = failed + $6, cursor = $7,
-            finished_at = CASE WHEN $3 = 'Completed' THEN now() END
+            finished_at = CASE WHEN $3 = 'Completed' THEN now() END, last_chunk_at = now()
         WHERE tenant_id = $1 AND id = $2
         """;
 

@@ -317,6 +317,10 @@ namespace Platform.Core.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("range_from");
 
+                    b.Property<DateTimeOffset?>("LastChunkAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_chunk_at");
+
                     b.Property<long>("Processed")
                         .HasColumnType("bigint")
                         .HasColumnName("processed");
