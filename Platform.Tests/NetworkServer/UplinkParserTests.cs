@@ -47,6 +47,19 @@ public sealed class UplinkParserTests
     }
 
     [Fact]
+    public void ATtsGatewaysFractionalRssiIsKept()
+    {
+        // The Things Stack's RxMetadata.rssi is a float; -104.5 once made the whole uplink unreadable.
+        var message = Tts();
+        message["uplink_message"]!["rx_metadata"]![0]!["rssi"] = -104.5;
+        message["uplink_message"]!["rx_metadata"]![0]!["channel_rssi"] = -104.25;
+
+        var uplink = Assert.IsType<ParsedUplink>(UplinkParser.Parse(TtsTopic, Bytes(message), ReceivedAt).Uplink);
+
+        Assert.Equal(-104.5, Assert.Single(uplink.Gateways).Rssi);
+    }
+
+    [Fact]
     public void WithoutTheAsUpCorrelationIdTheSameUplinkGetsTheSameHashKey()
     {
         var message = Tts();

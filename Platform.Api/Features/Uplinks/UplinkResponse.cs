@@ -28,4 +28,4 @@ public sealed record UplinkResponse(
 }
 
 /// <summary>A gateway that heard the uplink, with the signal it heard it at.</summary>
-public sealed record GatewayResponse(string GatewayId, int Rssi, double Snr);
+public sealed record GatewayResponse(string GatewayId, double Rssi, double Snr);

@@ -55,9 +55,10 @@ public sealed record TtsRxMetadata
 {
     public TtsGatewayIds? GatewayIds { get; init; }
     public DateTimeOffset? Time { get; init; }
-    public int Rssi { get; init; }
+    /// <summary>Floats in The Things Stack's schema: fractional values must not make a message unreadable.</summary>
+    public double Rssi { get; init; }
 
-    /// <summary>A float in The Things Stack's schema: fractional values must not make a message unreadable.</summary>
+    /// <inheritdoc cref="Rssi"/>
     public double ChannelRssi { get; init; }
 
     public double Snr { get; init; }

@@ -19,4 +19,4 @@ public sealed record ParsedUplink(
     DateTimeOffset NetworkTime,
     IReadOnlyList<GatewayReception> Gateways);
 
-public sealed record GatewayReception(string GatewayId, int Rssi, double Snr);
+public sealed record GatewayReception(string GatewayId, double Rssi, double Snr);
