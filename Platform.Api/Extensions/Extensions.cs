@@ -44,6 +44,7 @@ internal static class Extensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<EventBusUnavailableExceptionHandler>();
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(document =>
         {

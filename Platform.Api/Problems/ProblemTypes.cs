@@ -16,7 +16,7 @@ public static class ProblemTypes
     public const string Validation = Base + "validation";
     public const string RateLimited = Base + "rate-limited";
 
-    /// <summary>503: the database is briefly unavailable (restart, failover); nothing was written, try again.</summary>
+    /// <summary>503: the database or the event bus is briefly unavailable (restart, failover); nothing was written, try again.</summary>
     public const string ServiceUnavailable = Base + "service-unavailable";
     public const string SsoRefused = Base + "sso-refused";
     public const string IdentityProviderUnavailable = Base + "identity-provider-unavailable";
