@@ -7,11 +7,14 @@ public sealed record VectorOutcome(int Index, string Description, DecodeResult A
 {
     public bool Passed => Difference is null;
 
-    /// <summary>Runs every vector against <paramref name="decoder"/>, in order.</summary>
+    /// <summary>
+    /// Runs every vector against <paramref name="decoder"/>, in order. A time-out is tried once more:
+    /// a busy machine's stall must not refuse an activation whose vectors pass.
+    /// </summary>
     public static IReadOnlyList<VectorOutcome> RunAll(IUplinkDecoder decoder, IReadOnlyList<DecoderVector> vectors) =>
         vectors.Select((vector, index) =>
         {
-            var actual = decoder.Decode(vector.ToInput());
+            var actual = decoder.DecodeToleratingStalls(vector.ToInput());
             return new VectorOutcome(index, vector.Description, actual, VectorMatch.Compare(vector.Expected, actual));
         }).ToList();
 }

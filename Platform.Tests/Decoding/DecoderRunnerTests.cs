@@ -62,14 +62,6 @@ public sealed class DecoderRunnerTests
 
     private static DecodeResult Decoded() => new(new() { ["ok"] = true }, [], []);
 
-    /// <summary>Answers each call with the next of the given results.</summary>
-    private sealed class ScriptedDecoder(params DecodeResult[] results) : IUplinkDecoder
-    {
-        public int Calls { get; private set; }
-
-        public DecodeResult Decode(DecodeInput input) => results[Calls++];
-    }
-
     private sealed class TestMeterFactory : IMeterFactory
     {
         private readonly List<Meter> _meters = [];

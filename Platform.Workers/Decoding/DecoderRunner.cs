@@ -12,12 +12,6 @@ namespace Platform.Workers.Decoding;
 /// </summary>
 public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetrics metrics, TimeProvider time, ILogger<DecoderRunner> logger)
 {
-    // The sandbox's limit messages (SandboxFailure) all start this way; other failures are the script's own.
-    private const string LimitPrefix = "decoder exceeded its ";
-
-    // Of the limits, only time is wall-clock: see Run's second try.
-    private const string TimeLimitPrefix = "decoder exceeded its time limit";
-
     public UplinkDecode Run(DecoderUse use, DecoderBuild build, DecodeInput input)
     {
         var versionId = use.VersionId;
@@ -35,17 +29,10 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
         }
 
         var started = time.GetTimestamp();
-        var result = build.Decoder.Decode(input);
-        if (LimitError(result) is { } first && first.StartsWith(TimeLimitPrefix, StringComparison.Ordinal))
-        {
-            // The time limit is wall-clock time, which a garbage collection or a starved core can use
-            // up for a well-behaved decoder. A second try tells such a stall from a script that really
-            // runs too long (and costs a hostile one only until its version is suspended).
-            result = build.Decoder.Decode(input);
-        }
-
+        // A hostile script's second try after a time-out costs only until its version is suspended.
+        var result = build.Decoder.DecodeToleratingStalls(input);
         var elapsed = time.GetElapsedTime(started);
-        var limit = LimitError(result);
+        var limit = LimitErrors.Of(result);
         if (limit is not null)
         {
             if (circuit.LimitBroken(use, limit))
@@ -62,9 +49,6 @@ public sealed partial class DecoderRunner(DecoderCircuit circuit, DecodingMetric
         metrics.Decoded(decode.Outcome, elapsed);
         return decode;
     }
-
-    private static string? LimitError(DecodeResult result) =>
-        result.Errors.FirstOrDefault(error => error.StartsWith(LimitPrefix, StringComparison.Ordinal));
 
     private static UplinkDecode ToStored(Guid versionId, DecodeResult result, DecodeOutcome failure)
     {

@@ -9,13 +9,13 @@ internal static class SandboxFailure
     public static ScriptError Describe(Exception exception, DecoderLimits limits) => exception switch
     {
         TimeoutException or RegexMatchTimeoutException =>
-            new($"decoder exceeded its time limit ({limits.Time.TotalMilliseconds:0} ms)"),
+            new($"{LimitErrors.TimePrefix} ({limits.Time.TotalMilliseconds:0} ms)"),
         MemoryLimitExceededException =>
-            new($"decoder exceeded its memory limit ({FormatBytes(limits.MemoryBytes)}): {exception.Message}"),
+            new($"{LimitErrors.Prefix}memory limit ({FormatBytes(limits.MemoryBytes)}): {exception.Message}"),
         RecursionDepthOverflowException =>
-            new($"decoder exceeded its recursion limit ({limits.RecursionDepth} calls deep)"),
+            new($"{LimitErrors.Prefix}recursion limit ({limits.RecursionDepth} calls deep)"),
         StatementsCountOverflowException =>
-            new($"decoder exceeded its statement limit ({limits.Statements} statements)"),
+            new($"{LimitErrors.Prefix}statement limit ({limits.Statements} statements)"),
         JavaScriptException js => FromScript(js),
         SandboxException sandbox => new(sandbox.Message),
         // Jint's guard against the .NET stack running out, among others: never the process's problem.
