@@ -78,7 +78,7 @@ public sealed class RedecodeJob : ITenantOwned
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
-    /// <summary>When a worker last wrote a chunk of this job: open jobs take turns by it, chunk by chunk.</summary>
+    /// <summary>When a worker last took a chunk of this job (set as the chunk commits): open jobs take turns by it, chunk by chunk.</summary>
     public DateTimeOffset? LastChunkAt { get; private set; }
 
     public void Start(long total, DateTimeOffset at)

@@ -24,7 +24,7 @@ public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
         var time = DateTimeOffset.UtcNow;
 
         // Both tenants publish at the same time, each through its own network-server connection.
-        await Task.WhenAll(PublishAsync(hostile, time), PublishAsync(good, time));
+        await Task.WhenAll(PublishAsync(hostile, time, UplinksEach), PublishAsync(good, time, UplinksEach));
 
         var goodRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(good.Device), rows => rows.Count == UplinksEach);
         var hostileRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(hostile.Device), rows => rows.Count == UplinksEach);
@@ -75,13 +75,18 @@ public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
         await _decoders.AssignAsync(good.Device, library);
         var time = DateTimeOffset.UtcNow;
 
-        await PublishAsync(hostile, time, firstByte: 0xFF);
-        var hostileRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(hostile.Device), rows => rows.Count == UplinksEach);
-        Assert.Contains(hostileRows, row => row.Errors is [var error] && error.StartsWith(Suspended, StringComparison.Ordinal));
+        // Enough that some come after the suspension however many run at once (one per core).
+        var hostileUplinks = DecoderCircuit.Threshold + Environment.ProcessorCount + 1;
+        await PublishAsync(hostile, time, hostileUplinks, firstByte: 0xFF);
+        var hostileRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(hostile.Device), rows => rows.Count == hostileUplinks);
+        Assert.Contains(hostileRows, row => IsSuspended(row));
 
         // Published while the version is suspended for the first tenant.
-        await PublishAsync(good, time);
+        await PublishAsync(good, time, UplinksEach);
         var goodRows = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(good.Device), rows => rows.Count == UplinksEach);
+        // And still suspended for it afterwards: the second tenant's uplinks were decoded during the suspension.
+        await PublishAsync(hostile, time.AddSeconds(1), 1, firstByte: 0xFF);
+        var laterHostile = await StoredUplinks.EventuallyAsync(() => _decoded.OfDeviceAsync(hostile.Device), rows => rows.Count == hostileUplinks + 1);
 
         Assert.Equal(UplinksEach, goodRows.Count);
         Assert.All(goodRows, row =>
@@ -90,12 +95,15 @@ public sealed class HostileDecoderIsolationTests(PlatformAppFixture fixture)
             Assert.Equal(version, row.VersionId);
             Assert.Equal(row.FCnt, row.Decoded!["battery"]!.GetValue<double>());
         });
+        Assert.True(IsSuspended(laterHostile[^1]), string.Join(", ", laterHostile[^1].Errors ?? []));
     }
 
-    private async Task PublishAsync(SeededDevice device, DateTimeOffset time, byte firstByte = 0x01)
+    private static bool IsSuspended(DecodedRow row) => row.Errors is [var error] && error.StartsWith(Suspended, StringComparison.Ordinal);
+
+    private async Task PublishAsync(SeededDevice device, DateTimeOffset time, int count, byte firstByte = 0x01)
     {
         await using var networkServer = await NetworkServerClient.ConnectAsync(fixture);
-        for (var fCnt = 1; fCnt <= UplinksEach; fCnt++)
+        for (var fCnt = 1; fCnt <= count; fCnt++)
         {
             var (topic, message, _) = NetworkServerClient.ChirpStack(device.ChirpStackApplication, device.DevEui, (uint)fCnt, [firstByte, 0x75, (byte)fCnt],
                 time.AddMilliseconds(fCnt));

@@ -34,6 +34,19 @@ public sealed class VectorOutcomeTests
     }
 
     [Fact]
+    public void AfterAVectorTimesOutTwiceTheOthersAreNotRunAgain()
+    {
+        var decoder = new ScriptedDecoder(DecodeResult.Failed(TimeLimit), DecodeResult.Failed(TimeLimit), DecodeResult.Failed(TimeLimit),
+            DecodeResult.Failed(TimeLimit));
+
+        var outcomes = VectorOutcome.RunAll(decoder, [Vector, Vector, Vector]);
+
+        Assert.All(outcomes, outcome => Assert.False(outcome.Passed));
+        // Two runs for the first vector, one for each of the others.
+        Assert.Equal(4, decoder.Calls);
+    }
+
+    [Fact]
     public void AWrongAnswerOrAnotherLimitIsNotRunAgain()
     {
         var wrong = new ScriptedDecoder(Battery(79));

@@ -57,14 +57,18 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var tenants = uplinks.Zip(decodes, (uplink, decode) => new Decoded(uplink, decode)).GroupBy(row => row.Uplink.TenantId).ToList();
+        // A key twice in one write (both copies of a redelivery) is written from its first copy only, so
+        // the values written in the second round trip are those of the raw row the first one inserted.
+        var tenants = uplinks.Zip(decodes, (uplink, decode) => new Decoded(uplink, decode))
+            .DistinctBy(row => StoredKey.Of(row.Row))
+            .GroupBy(row => row.Uplink.TenantId)
+            .ToList();
 
         var (inserted, rejectionsStored) = await WriteRawAsync(connection, transaction, tenants, rejections, cancellationToken);
-        var uplinksStored = inserted.Count;
         await WriteValuesAsync(connection, transaction, tenants, inserted, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        return new StoreResult(uplinksStored, rejectionsStored);
+        return new StoreResult(inserted.Count, rejectionsStored);
     }
 
     /// <returns>The keys of the raw rows this write inserted, and how many rejections were new.</returns>
@@ -98,8 +102,8 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         {
             do
             {
-                // set_config's one-column result sets are skipped; the uplink inserts return three columns.
-                if (reader.FieldCount != 3)
+                // set_config's result sets are skipped; the uplink inserts return the keys they inserted.
+                if (reader.FieldCount != 3 || reader.GetName(2) != "dedup_key")
                 {
                     continue;
                 }
@@ -123,8 +127,7 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var tenant in tenants)
         {
-            // Remove: a key twice in one write (both copies of a redelivery) was inserted once, from its first copy.
-            var rows = tenant.Select(row => row.Row).Where(row => inserted.Remove(StoredKey.Of(row))).ToList();
+            var rows = tenant.Select(row => row.Row).Where(row => inserted.Contains(StoredKey.Of(row))).ToList();
             if (rows.Count == 0)
             {
                 continue;
