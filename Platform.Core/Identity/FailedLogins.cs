@@ -7,7 +7,7 @@ namespace Platform.Core.Identity;
 /// <c>auth.lockout</c> record when this failure starts a lockout. One place, so the password and
 /// MFA paths cannot count or audit differently.
 /// </summary>
-internal static class FailedLogins
+public static class FailedLogins
 {
     /// <param name="failure">The audit record of the failure itself (its action says which check failed).</param>
     public static async Task RecordFailedLoginAsync(this AuditLog audit, User user, AuditRecord failure, DateTimeOffset now,

@@ -141,7 +141,7 @@ public sealed partial class LocalLogin(
             return null;
         }
 
-        return await database.Users.SingleOrDefaultAsync(user => user.Email == normalized, cancellationToken);
+        return await database.LockUserByEmailAsync(normalized, cancellationToken);
     }
 
     private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)

@@ -39,6 +39,52 @@ public sealed class SessionLifetimeTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
     }
 
+    [Fact]
+    public async Task WrongPasswordsSentAtOnceAllCountTowardsTheLockout()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var user = await seeder.CreateUserAsync();
+
+        // Ten guesses at the same moment, each from its own address (the per-address limit holds none back).
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 2 * User.MaxFailedLogins).Select(async i =>
+        {
+            using var http = fixture.CreateApiClient();
+            using var wrong = await http.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "wrong-password-" + i }, Ct);
+            return wrong.StatusCode;
+        }));
+        using var client = fixture.CreateApiClient();
+        using var right = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestTenantSeeder.Password }, Ct);
+
+        Assert.All(guesses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.True(await ScalarAsync<bool>("SELECT locked_out_until > now() + interval '14 minutes' FROM users WHERE id = @id", user.Id));
+    }
+
+    [Fact]
+    public async Task AWrongCurrentPasswordAtAPasswordChangeCountsTowardsTheLockout()
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var user = await seeder.CreateUserAsync();
+        using var session = await seeder.LoginAsync(user);
+
+        for (var i = 0; i < User.MaxFailedLogins; i++)
+        {
+            using var wrong = await session.PostAsJsonAsync("/api/me/password",
+                new { currentPassword = "wrong-password-" + i, newPassword = "new-" + Guid.NewGuid().ToString("N") }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        // Locked: the right current password is refused here as at the login.
+        using var right = await session.PostAsJsonAsync("/api/me/password",
+            new { currentPassword = TestTenantSeeder.Password, newPassword = "new-" + Guid.NewGuid().ToString("N") }, Ct);
+        using var client = fixture.CreateApiClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestTenantSeeder.Password }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.True(await ScalarAsync<bool>("SELECT locked_out_until > now() + interval '14 minutes' FROM users WHERE id = @id", user.Id));
+    }
+
     [Theory]
     [InlineData("last_seen_at = now() - interval '31 minutes'")]
     [InlineData("expires_at = now() - interval '1 second'")]

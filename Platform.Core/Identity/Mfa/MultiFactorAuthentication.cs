@@ -77,6 +77,7 @@ public sealed class MultiFactorAuthentication(
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async () =>
         {
+            await database.LockUserAsync(user, cancellationToken);
             var authenticator = await LockAsync(user.Id, cancellationToken);
             if (authenticator is null || authenticator.IsPendingExpired(now))
             {
@@ -166,6 +167,7 @@ public sealed class MultiFactorAuthentication(
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async () =>
         {
+            await database.LockUserAsync(user, cancellationToken);
             var authenticator = await LockAsync(user.Id, cancellationToken);
             if (authenticator is not { IsEnabled: true })
             {
