@@ -11,8 +11,8 @@ public sealed class ApiToken : ITenantOwned
 {
     public const int MaxNameLength = 100;
 
-    /// <summary>Every token expires; a year at most, as DECISIONS.md sets it.</summary>
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
+    /// <summary>Every token expires; a year at most (a calendar year: 365 or 366 days), as DECISIONS.md sets it.</summary>
+    public static DateTimeOffset LatestExpiry(DateTimeOffset now) => now.AddYears(1);
 
     private ApiToken()
     {
@@ -30,7 +30,7 @@ public sealed class ApiToken : ITenantOwned
             throw new ArgumentException("A token has at least one scope, each a known one.", nameof(scopes));
         }
 
-        if (expiresAt <= now || expiresAt > now + MaxLifetime)
+        if (expiresAt <= now || expiresAt > LatestExpiry(now))
         {
             throw new ArgumentOutOfRangeException(nameof(expiresAt), "A token expires in the future and within a year.");
         }

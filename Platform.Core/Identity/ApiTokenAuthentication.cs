@@ -43,14 +43,25 @@ public sealed class ApiTokenAuthentication(PlatformDbContext database, TimeProvi
     }
 
     /// <summary>
-    /// Revokes every live token of a user in the current tenant (the member was removed), so that
-    /// adding them again does not bring old tokens back. Runs in the caller's transaction.
+    /// Revokes every live token of a user in the current tenant (the member was removed, the service
+    /// account deleted), so that adding them again does not bring old tokens back. Runs in the
+    /// caller's transaction.
     /// </summary>
-    public async Task<int> RevokeAllAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    /// <returns>The tokens revoked, for the caller's audit records.</returns>
+    public async Task<IReadOnlyList<RevokedApiToken>> RevokeAllAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return await database.ApiTokens
+        var live = await database.ApiTokens.AsNoTracking()
             .Where(token => token.TenantId == tenantId && token.OwnerUserId == userId && token.RevokedAt == null)
+            .Select(token => new RevokedApiToken(token.Id, token.Name, token.OwnerUserId))
+            .ToListAsync(cancellationToken);
+        var ids = live.Select(token => token.Id).ToList();
+        await database.ApiTokens
+            .Where(token => token.TenantId == tenantId && ids.Contains(token.Id))
             .ExecuteUpdateAsync(update => update.SetProperty(token => token.RevokedAt, now), cancellationToken);
+        return live;
     }
 }
+
+/// <summary>A token revoked along with its owner's membership or account.</summary>
+public sealed record RevokedApiToken(string Id, string Name, Guid OwnerUserId);

@@ -42,11 +42,13 @@ public sealed class AuditTrailTests(PlatformAppFixture fixture)
         Assert.Equal(userId, created!["targetId"]!.GetValue<string>());
         Assert.Equal("Member", roleChanged["before"]!["role"]!.GetValue<string>());
         Assert.Equal("Viewer", roleChanged["after"]!["role"]!.GetValue<string>());
+        Assert.Equal(0, roleChanged["after"]!["sessionsRevoked"]!.GetValue<int>());
         Assert.Equal(organization.ToString(), granted["targetId"]!.GetValue<string>());
         Assert.Null(granted["before"]);
         Assert.Equal("Editor", granted["after"]!["access"]!.GetValue<string>());
         Assert.Equal("Editor", ungranted["before"]!["access"]!.GetValue<string>());
         Assert.Equal(userId, removed["targetId"]!.GetValue<string>());
+        Assert.Equal((0, 0), (removed["after"]!["sessionsRevoked"]!.GetValue<int>(), removed["after"]!["tokensRevoked"]!.GetValue<int>()));
         Assert.All(new[] { added, roleChanged, granted, ungranted, removed },
             e => Assert.Equal(tenant.Admin.Id, e["actorId"]!.GetValue<Guid>()));
     }

@@ -56,6 +56,10 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await memberSession.GetAsync("/api/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await outsiderSession.GetAsync("/api/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync("/api/me", Ct)).StatusCode);
+        // The tenant's trail says how many sessions the enforcement ended (the member's one).
+        Assert.Equal(1L, await _providers.CountAsync(
+            "SELECT count(*) FROM audit_events WHERE action = 'session.revoked' AND tenant_id = @tenant AND (after::jsonb->>'sessionsRevoked')::int = 1",
+            ("tenant", tenant)));
 
         // Relaxed, passwords work again.
         using var relaxed = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/relax", null, Ct);

@@ -128,9 +128,13 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(session, $"/api/tenants/{tenantB}/organizations"));
         Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(bearer, $"/api/tenants/{tenantB}/organizations"));
         Assert.Equal(HttpStatusCode.NotFound, await _api.StatusAsync(bearer, $"/api/tenants/{tenantB}/members"));
-        // Outside tenant routes the access token is refused; the session may see its own user.
+        // Outside tenant routes the access token is refused; the session may see its own user, in A only.
         Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(bearer, "/api/me"));
-        Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(session, "/api/me"));
+        var me = await session.GetFromJsonAsync<JsonObject>("/api/me", Ct);
+        Assert.Equal([tenantA.ToString()], me!["memberships"]!.AsArray().Select(m => m!["tenantId"]!.GetValue<string>()));
+        Assert.Equal("None", me["platformRole"]!.GetValue<string>());
+        var tenants = await session.GetFromJsonAsync<JsonObject>("/api/tenants", Ct);
+        Assert.Equal([tenantA.ToString()], tenants!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
         // The token may not mint platform credentials either.
         using var minted = await bearer.PostAsJsonAsync($"/api/tenants/{tenantA}/tokens",
             new { name = "from sso", scopes = new[] { "devices:read" }, expiresAt = DateTimeOffset.UtcNow.AddDays(1) }, Ct);

@@ -50,8 +50,9 @@ public sealed class ApiTokenScopeTests
         var now = DateTimeOffset.UtcNow;
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Token(now, now.AddDays(400)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Token(now, now.AddYears(1).AddSeconds(1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Token(now, now));
-        Assert.True(Token(now, now.AddDays(365)).IsValid(now));
+        Assert.True(Token(now, now.AddYears(1)).IsValid(now));
     }
 
     private static ApiToken Token(DateTimeOffset now, DateTimeOffset expiresAt) =>

@@ -126,17 +126,20 @@ public sealed class ApiTokenTests(PlatformAppFixture fixture)
         var (seeder, tenant, _, admin) = await TenantWithAdminAsync();
         var member = await seeder.CreateUserAsync(tenant, TenantRole.Member);
         using var memberHttp = await seeder.LoginAsync(member);
-        var (_, secret) = await CreateTokenAsync(memberHttp, tenant, ["devices:read"]);
+        var (id, secret) = await CreateTokenAsync(memberHttp, tenant, ["devices:read"]);
         using var token = TokenClient(secret);
 
         using var before = await token.GetAsync($"/api/tenants/{tenant}/devices", Ct);
         using var removed = await admin.DeleteAsync($"/api/tenants/{tenant}/members/{member.Id}", Ct);
         await seeder.AddMemberAsync(tenant, member.Id, TenantRole.Member);
         using var after = await token.GetAsync($"/api/tenants/{tenant}/devices", Ct);
+        var audit = await admin.GetFromJsonAsync<JsonObject>($"/api/tenants/{tenant}/audit?action=token.revoked", Ct);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        // The removal names the token it ended in the tenant's trail.
+        Assert.Equal(id, Assert.Single(audit!["items"]!.AsArray())!["targetId"]!.GetValue<string>());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class TokenIssuance(PlatformDbContext database, AuditLog audit, Cu
         TokenInput input, Guid ownerUserId, TenantAccess ownerAccess, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (input.ExpiresAt is not { } expiresAt || expiresAt <= now || expiresAt > now + ApiToken.MaxLifetime)
+        if (input.ExpiresAt is not { } expiresAt || expiresAt <= now || expiresAt > ApiToken.LatestExpiry(now))
         {
             return (null, null, ApiProblems.Invalid("expiresAt", "The expiry must be in the future and at most a year away."));
         }

@@ -58,7 +58,9 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         var members = database.TenantMemberships
             .Where(membership => membership.TenantId == tenantId && membership.UserId != breakGlassUserId)
             .Select(membership => membership.UserId);
-        await database.Sessions.Where(session => members.Contains(session.UserId) && session.RevokedAt == null)
+        var sessionsRevoked = await database.Sessions.Where(session => members.Contains(session.UserId) && session.RevokedAt == null)
             .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), ct);
+        await audit.AppendAsync(new AuditRecord(tenantId, principal.AuditActor, "session.revoked", "tenant", tenantId.ToString(),
+            After: AuditJson.Of(new { reason = "sso-enforced", sessionsRevoked }), ClientAddress: principal.ClientAddress), ct);
     }
 }

@@ -52,10 +52,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
             membership.ChangeRole(request.Role);
             // Sessions end with the role change (DECISIONS.md): no open session keeps the old rights.
-            await sessions.RevokeAllAsync(membership.UserId, ct);
+            var sessionsRevoked = await sessions.RevokeAllAsync(membership.UserId, ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.role.changed", "user",
                 membership.UserId.ToString(), AuditJson.Of(new { Role = before.ToString() }),
-                AuditJson.Of(new { Role = membership.Role.ToString() }), principal.ClientAddress), ct);
+                AuditJson.Of(new { Role = membership.Role.ToString(), sessionsRevoked }), principal.ClientAddress), ct);
             return (string?)null;
         }, ct);
         if (conflict is not null)

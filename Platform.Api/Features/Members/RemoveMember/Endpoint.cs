@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Features.Tokens;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
@@ -48,11 +49,12 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
             // The database cascades the membership's organization and device grants.
             database.TenantMemberships.Remove(membership);
-            await sessions.RevokeAllAsync(membership.UserId, ct);
-            await apiTokens.RevokeAllAsync(request.TenantId, membership.UserId, ct);
+            var sessionsRevoked = await sessions.RevokeAllAsync(membership.UserId, ct);
+            var tokens = await apiTokens.RevokeAllAsync(request.TenantId, membership.UserId, ct);
+            await RevokedTokensAudit.AppendAsync(audit, principal, request.TenantId, tokens, ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.removed", "user",
-                membership.UserId.ToString(), AuditJson.Of(new { Role = membership.Role.ToString() }), null,
-                principal.ClientAddress), ct);
+                membership.UserId.ToString(), AuditJson.Of(new { Role = membership.Role.ToString() }),
+                AuditJson.Of(new { sessionsRevoked, tokensRevoked = tokens.Count }), principal.ClientAddress), ct);
             return (string?)null;
         }, ct);
         if (conflict is not null)

@@ -1,14 +1,16 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Features.Tokens;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
+using Platform.Core.Identity;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.ServiceAccounts.DeleteServiceAccount;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal)
+public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, ApiTokenAuthentication apiTokens)
     : Endpoint<ServiceAccountRequest>
 {
     public override void Configure()
@@ -31,17 +33,9 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         var id = rows.Account.Id;
         await database.InTransactionAsync(async () =>
         {
-            // Each live token is recorded as revoked, as if revoked one by one; the rows then go with the
-            // account's user, which the database cascades to its membership, grants, tokens and account row.
-            var live = await database.ApiTokens.AsNoTracking()
-                .Where(token => token.OwnerUserId == id && token.RevokedAt == null)
-                .Select(token => new { token.Id, token.Name, token.OwnerUserId })
-                .ToListAsync(ct);
-            foreach (var token in live)
-            {
-                await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "token.revoked", "api_token", token.Id,
-                    AuditJson.Of(new { token.Name, token.OwnerUserId }), null, principal.ClientAddress), ct);
-            }
+            // Each live token is recorded as revoked; the rows then go with the account's user, which the
+            // database cascades to its membership, grants, tokens and account row.
+            await RevokedTokensAudit.AppendAsync(audit, principal, request.TenantId, await apiTokens.RevokeAllAsync(request.TenantId, id, ct), ct);
 
             await database.Users.Where(user => user.Id == id).ExecuteDeleteAsync(ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "service-account.deleted", "service_account",

@@ -24,7 +24,10 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
             scope.EnterPlatformScope();
         }
 
-        var page = await database.Tenants.OrderBy(tenant => tenant.Slug).ToPageAsync(request, TenantResponse.From, ct);
+        // A session opened through a tenant's provider lists that tenant only.
+        var bound = principal.BoundTenantId;
+        var page = await database.Tenants.Where(tenant => bound == null || tenant.Id == bound)
+            .OrderBy(tenant => tenant.Slug).ToPageAsync(request, TenantResponse.From, ct);
         await Send.OkAsync(page, ct);
     }
 }
