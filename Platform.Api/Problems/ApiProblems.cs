@@ -23,6 +23,10 @@ public static class ApiProblems
     public static IResult NotASession() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "Only a session of the platform can be ended here.", type: ProblemTypes.Forbidden);
 
+    /// <summary>403 for a session not opened through the tenant's identity provider, in a tenant that enforces SSO.</summary>
+    public static IResult SsoRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "This tenant requires sign-in through its identity provider.", type: ProblemTypes.SsoRequired);
+
     public static IResult TenantSuspended() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "This tenant is suspended.", type: ProblemTypes.TenantSuspended);
 

@@ -2,6 +2,7 @@ using Platform.Api.Problems;
 using Platform.Core.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Providers;
 using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
 
@@ -14,7 +15,8 @@ namespace Platform.Api.Tenancy;
 /// A tenant route that declares no permission is a programming error and fails loudly.
 /// An API token reaches only its own tenant's routes (another tenant's: 404, like any non-member;
 /// a route outside any tenant: 403) with its owner's current rights narrowed to its scopes; a tenant
-/// provider's access token is bound to its tenant the same way, with the linked user's rights.
+/// provider's access token is bound to its tenant the same way, with the linked user's rights. A
+/// tenant that enforces SSO refuses its members' other sessions (403 <c>sso-required</c>).
 /// </summary>
 /// <remarks>
 /// A middleware after authentication and authorization, not an endpoint filter: it then covers
@@ -94,6 +96,15 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
             return ApiProblems.TenantSuspended();
         }
 
+        // Enforced SSO: a member reaches the tenant through its provider (a session bound to it, or a
+        // token) only; a session opened with a password or the platform's provider gets no further,
+        // the break-glass admin's excepted. Checked per request, so it holds from the moment of
+        // enforcement on, and only here: the member's other tenants are not this tenant's to close.
+        if (principal.BoundTenantId is null && !principal.IsDelegatedCredential && await RequiresSsoAsync(http, principal.UserId))
+        {
+            return ApiProblems.SsoRequired();
+        }
+
         if (principal.IsDelegatedCredential && http.GetEndpoint()?.Metadata.GetMetadata<NoApiTokens>() is not null)
         {
             return ApiProblems.NotWithApiToken();
@@ -111,6 +122,11 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
     private static Task<bool> IsSuspendedAsync(HttpContext http, Guid tenantId) =>
         http.RequestServices.GetRequiredService<PlatformDbContext>().Tenants
             .AnyAsync(tenant => tenant.Id == tenantId && tenant.Status == TenantStatus.Suspended, http.RequestAborted);
+
+    /// <summary>Whether the tenant in scope enforces SSO with someone other than this user as break-glass admin.</summary>
+    private static Task<bool> RequiresSsoAsync(HttpContext http, Guid userId) =>
+        http.RequestServices.GetRequiredService<PlatformDbContext>().IdentityProviders
+            .AnyAsync(provider => provider.State == IdentityProviderState.Enforced && provider.BreakGlassUserId != userId, http.RequestAborted);
 
     private static IResult TenantNotFound() => ApiProblems.NotFound("tenant");
 }

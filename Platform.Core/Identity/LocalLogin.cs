@@ -121,9 +121,10 @@ public sealed partial class LocalLogin(
     }
 
     /// <summary>
-    /// Whether a tenant of the user enforces SSO with someone else as break-glass admin. The user's
-    /// tenants' providers lie behind row-level security, and no tenant is chosen at login: a
-    /// database function answers this one yes/no question (Providers.IdentityProviderSql).
+    /// Whether a password session could reach nothing: every tenant of the user enforces SSO with
+    /// someone else as break-glass admin (each enforcing tenant refuses password sessions on its own
+    /// routes anyway). The user's tenants' providers lie behind row-level security, and no tenant is
+    /// chosen at login: a database function answers this one yes/no question (Providers.PasswordLoginSql).
     /// </summary>
     private Task<bool> PasswordLoginBlockedAsync(Guid userId, CancellationToken cancellationToken) =>
         database.Database.SqlQuery<bool>($"SELECT platform_password_login_blocked({userId}) AS \"Value\"")

@@ -7,7 +7,7 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.IdentityProviders;
 
-/// <summary>An enforced provider switches off the local passwords of its tenant's users, except the break-glass admin's.</summary>
+/// <summary>An enforced provider closes its tenant to sessions not opened through it, except the break-glass admin's; nothing of other tenants.</summary>
 [Collection(PlatformAppCollection.Name)]
 public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
 {
@@ -19,7 +19,7 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task UnderEnforcementOnlyTheBreakGlassAdminAndOtherTenantsUsersLogInWithPasswords()
+    public async Task UnderEnforcementOnlyTheBreakGlassAdminReachesTheTenantWithAPassword()
     {
         // Arrange
         var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
@@ -37,34 +37,50 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
         var memberLogin = await LoginAsync(member.Email, TestTenantSeeder.Password);
         var memberWrongPassword = await LoginAsync(member.Email, "wrong-" + Guid.NewGuid());
         var secondAdminLogin = await LoginAsync(secondAdmin.Email, TestTenantSeeder.Password);
-        var inBothLogin = await LoginAsync(inBoth.Email, TestTenantSeeder.Password);
         var breakGlassLogin = await LoginAsync(admin.Email, TestTenantSeeder.Password);
         var outsiderLogin = await LoginAsync(outsider.Email, TestTenantSeeder.Password);
+        using var inBothSession = await _providers.Seeder.LoginAsync(inBoth);
 
-        // Assert: the right password hears where to go; a wrong one hears nothing new.
+        // Assert: a password that could reach no tenant hears where to go; a wrong one hears nothing new.
         Assert.Equal((HttpStatusCode.Unauthorized, SsoRequired), memberLogin);
         Assert.Equal((HttpStatusCode.Unauthorized, InvalidCredentials), memberWrongPassword);
         Assert.Equal((HttpStatusCode.Unauthorized, SsoRequired), secondAdminLogin);
-        Assert.Equal((HttpStatusCode.Unauthorized, SsoRequired), inBothLogin);
         Assert.Equal(HttpStatusCode.OK, breakGlassLogin.Status);
         Assert.Equal(HttpStatusCode.OK, outsiderLogin.Status);
-        Assert.Equal(3L, await _providers.CountAsync(
+        Assert.Equal(2L, await _providers.CountAsync(
             "SELECT count(*) FROM audit_events WHERE action = 'login.refused-sso-enforced' AND tenant_id IS NULL AND target_id = ANY(@users)",
             ("users", new[] { member.Id.ToString(), secondAdmin.Id.ToString(), inBoth.Id.ToString() })));
 
-        // Sessions opened with a password before end with enforcement, except the break-glass admin's and other tenants' users'.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await memberSession.GetAsync("/api/me", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await outsiderSession.GetAsync("/api/me", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync("/api/me", Ct)).StatusCode);
-        // The tenant's trail says how many sessions the enforcement ended (the member's one).
-        Assert.Equal(1L, await _providers.CountAsync(
-            "SELECT count(*) FROM audit_events WHERE action = 'session.revoked' AND tenant_id = @tenant AND (after::jsonb->>'sessionsRevoked')::int = 1",
-            ("tenant", tenant)));
+        // The enforcing tenant refuses password sessions, those opened before included; the break-glass
+        // admin's excepted. A member of another tenant keeps the password there: this tenant's admin
+        // cannot close another tenant's door.
+        Assert.Equal((HttpStatusCode.Forbidden, SsoRequired), await TenantRouteAsync(memberSession, tenant));
+        Assert.Equal((HttpStatusCode.Forbidden, SsoRequired), await TenantRouteAsync(inBothSession, tenant));
+        Assert.Equal((HttpStatusCode.OK, null), await TenantRouteAsync(inBothSession, otherTenant));
+        Assert.Equal((HttpStatusCode.OK, null), await TenantRouteAsync(outsiderSession, otherTenant));
+        Assert.Equal((HttpStatusCode.OK, null), await TenantRouteAsync(asAdmin, tenant));
 
-        // Relaxed, passwords work again.
+        // Relaxed, passwords work again, and so do the sessions.
         using var relaxed = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{provider}/relax", null, Ct);
         Assert.Equal(HttpStatusCode.OK, relaxed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(member.Email, TestTenantSeeder.Password)).Status);
+        Assert.Equal((HttpStatusCode.OK, null), await TenantRouteAsync(memberSession, tenant));
+    }
+
+    [Fact]
+    public async Task AnotherTenantsAdminCannotSwitchOffAPlatformAdminsPassword()
+    {
+        // A tenant admin can add any existing account as a member, a platform admin's too.
+        var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
+        var platformAdmin = await _providers.Seeder.CreateUserAsync();
+        await _providers.Seeder.ExecuteAsync("UPDATE users SET platform_role = 'Admin' WHERE id = @id", ("id", platformAdmin.Id));
+        await _providers.Seeder.AddMemberAsync(tenant, platformAdmin.Id, TenantRole.Viewer);
+        await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
+
+        using var platform = await _providers.Seeder.LoginAsync(platformAdmin);
+
+        Assert.Equal(HttpStatusCode.OK, (await platform.GetAsync("/api/me", Ct)).StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, SsoRequired), await TenantRouteAsync(platform, tenant));
     }
 
     [Fact]
@@ -85,8 +101,8 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
     {
         var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
         var secondAdmin = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin);
-        // Enforcement ends the second admin's sessions and refuses their password: they act
-        // through an API token made before (tokens are explicit credentials, not ended by it).
+        // Enforcement refuses the second admin's password sessions in this tenant: they act through an
+        // API token made before (tokens are explicit credentials, not ended by it).
         using var asSecondAdmin = await MembersAdminTokenClientAsync(await _providers.Seeder.LoginAsync(secondAdmin), tenant);
         var provider = await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
         var member = $"/api/tenants/{tenant}/members/{admin.Id}";
@@ -108,6 +124,12 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
         using var asAdminAgain = await _providers.Seeder.LoginAsync(await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin));
         using var demotedNow = await asAdminAgain.PatchAsJsonAsync(member, new { role = "Member" }, Ct);
         Assert.Equal(HttpStatusCode.OK, demotedNow.StatusCode);
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Type)> TenantRouteAsync(HttpClient session, Guid tenant)
+    {
+        using var response = await session.GetAsync($"/api/tenants/{tenant}/organizations", Ct);
+        return (response.StatusCode, response.IsSuccessStatusCode ? null : await IdentityProviderFixtures.ProblemTypeAsync(response));
     }
 
     private async Task<(HttpStatusCode Status, string? Type)> LoginAsync(string email, string password)

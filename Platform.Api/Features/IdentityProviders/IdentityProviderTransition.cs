@@ -22,10 +22,8 @@ internal static class IdentityProviderTransition
             : (await ApplyAsync(database, audit, principal, provider, action, step, ct), provider);
     }
 
-    /// <param name="consequence">More work in the step's transaction, run only when the step changed something.</param>
     public static async Task<IResult?> ApplyAsync(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal,
-        TenantIdentityProvider provider, string action, Action<TenantIdentityProvider> step, CancellationToken ct,
-        Func<Task>? consequence = null)
+        TenantIdentityProvider provider, string action, Action<TenantIdentityProvider> step, CancellationToken ct)
     {
         var before = IdentityProviderAudit.Snapshot(provider);
         var stateBefore = provider.State;
@@ -44,11 +42,6 @@ internal static class IdentityProviderTransition
         {
             await database.InTransactionAsync(async () =>
             {
-                if (consequence is not null)
-                {
-                    await consequence();
-                }
-
                 await IdentityProviderAudit.AppendAsync(audit, principal, provider, action, before, IdentityProviderAudit.Snapshot(provider), ct);
                 return provider;
             }, ct);

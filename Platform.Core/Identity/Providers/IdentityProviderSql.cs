@@ -37,6 +37,30 @@ internal static class IdentityProviderSql
         FROM public.identity_providers p
         """;
 
+    /// <summary>
+    /// The first rule of password login under enforcement: blocked when any tenant of the user
+    /// enforces SSO with someone else as break-glass admin (<see cref="PasswordLoginSql"/> narrowed
+    /// it; kept for that migration's Down).
+    /// </summary>
+    public const string PasswordLoginBlockedByAnyTenant = """
+        CREATE OR REPLACE FUNCTION platform_password_login_blocked(wanted_user uuid) RETURNS boolean
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $fn$
+        DECLARE
+            previous_scope text := coalesce(current_setting('platform.scope', true), '');
+            blocked boolean;
+        BEGIN
+            PERFORM set_config('platform.scope', 'platform', false);
+            SELECT EXISTS (
+                SELECT FROM public.identity_providers p
+                JOIN public.tenant_memberships m ON m.tenant_id = p.tenant_id AND m.user_id = wanted_user
+                WHERE p.state = 'Enforced' AND p.break_glass_user_id IS DISTINCT FROM wanted_user)
+            INTO blocked;
+            PERFORM set_config('platform.scope', previous_scope, false);
+            RETURN blocked;
+        END
+        $fn$;
+        """;
+
     public static readonly string Up = RowLevelSecurityPolicies.TenantIsolation("identity_providers") + $$"""
 
         CREATE FUNCTION platform_identity_providers_by_issuer(wanted_issuer text)
@@ -63,24 +87,7 @@ internal static class IdentityProviderSql
         END
         $fn$;
 
-        -- True when a tenant the user belongs to enforces SSO through a provider whose break-glass
-        -- admin is someone else: then the user's password must not open a session.
-        CREATE FUNCTION platform_password_login_blocked(wanted_user uuid) RETURNS boolean
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $fn$
-        DECLARE
-            previous_scope text := coalesce(current_setting('platform.scope', true), '');
-            blocked boolean;
-        BEGIN
-            PERFORM set_config('platform.scope', 'platform', false);
-            SELECT EXISTS (
-                SELECT FROM public.identity_providers p
-                JOIN public.tenant_memberships m ON m.tenant_id = p.tenant_id AND m.user_id = wanted_user
-                WHERE p.state = 'Enforced' AND p.break_glass_user_id IS DISTINCT FROM wanted_user)
-            INTO blocked;
-            PERFORM set_config('platform.scope', previous_scope, false);
-            RETURN blocked;
-        END
-        $fn$;
+        {{PasswordLoginBlockedByAnyTenant}}
 
         REVOKE ALL ON FUNCTION platform_identity_providers_by_issuer(text) FROM PUBLIC;
         REVOKE ALL ON FUNCTION platform_identity_provider_by_id(uuid) FROM PUBLIC;

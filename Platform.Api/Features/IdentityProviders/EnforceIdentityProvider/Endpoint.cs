@@ -17,7 +17,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Post("/api/tenants/{tenantId}/identity-providers/{providerId}/enforce");
         Options(route => route.RequirePermission(Permission.MembersManage).RejectApiTokens());
         Summary(summary => summary.Summary =
-            "Enforce sign-in through an enabled provider: local passwords of the tenant's users stop working, except the named break-glass admin's, and their open sessions end (tenant admins)");
+            "Enforce sign-in through an enabled provider (tenant admins): the tenant's routes refuse its members' sessions not opened through it (403 sso-required) except the named break-glass admin's; a password login is refused when none of the user's tenants would take it");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -42,25 +42,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
+        // No session needs ending: from now on this tenant refuses every session of its members not
+        // opened through its provider (TenantScopeMiddleware), while their other tenants stay theirs.
         var problem = await IdentityProviderTransition.ApplyAsync(database, audit, principal, provider, "enforced",
-            enforced => enforced.Enforce(candidate, time.GetUtcNow()), ct, () => EndSessionsAsync(request.TenantId, candidate.UserId, ct));
+            enforced => enforced.Enforce(candidate, time.GetUtcNow()), ct);
         await (problem is not null ? Send.ResultAsync(problem) : Send.OkAsync(IdentityProviderResponse.From(provider), ct));
-    }
-
-    /// <summary>
-    /// Ends the open sessions of the tenant's members but the break-glass admin: a session opened
-    /// with a password must not outlive the switch-off of passwords by up to 12 hours. Sessions do not
-    /// say how they were opened, so SSO sessions end too; their users simply sign in again.
-    /// </summary>
-    private async Task EndSessionsAsync(Guid tenantId, Guid breakGlassUserId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var members = database.TenantMemberships
-            .Where(membership => membership.TenantId == tenantId && membership.UserId != breakGlassUserId)
-            .Select(membership => membership.UserId);
-        var sessionsRevoked = await database.Sessions.Where(session => members.Contains(session.UserId) && session.RevokedAt == null)
-            .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), ct);
-        await audit.AppendAsync(new AuditRecord(tenantId, principal.AuditActor, "session.revoked", "tenant", tenantId.ToString(),
-            After: AuditJson.Of(new { reason = "sso-enforced", sessionsRevoked }), ClientAddress: principal.ClientAddress), ct);
     }
 }
