@@ -96,11 +96,12 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
             return ApiProblems.TenantSuspended();
         }
 
-        // Enforced SSO: a member reaches the tenant through its provider (a session bound to it, or a
-        // token) only; a session opened with a password or the platform's provider gets no further,
-        // the break-glass admin's excepted. Checked per request, so it holds from the moment of
-        // enforcement on, and only here: the member's other tenants are not this tenant's to close.
-        if (principal.BoundTenantId is null && !principal.IsDelegatedCredential && await RequiresSsoAsync(http, principal.UserId))
+        // Enforced SSO: a member reaches the tenant only with credentials bound to it (a session or an
+        // access token of its provider, an API token of the tenant); a session opened with a password
+        // or through the platform's provider, or the platform provider's access token, gets no
+        // further, the break-glass admin's excepted. Checked per request, so it holds from the moment
+        // of enforcement on, and only here: the member's other tenants are not this tenant's to close.
+        if (principal.BoundTenantId is null && await RequiresSsoAsync(http, principal.UserId))
         {
             return ApiProblems.SsoRequired();
         }

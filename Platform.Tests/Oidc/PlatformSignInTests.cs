@@ -168,6 +168,34 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
+    public async Task ATenantEnforcingSsoRefusesThePlatformProvidersSessionAndAccessTokenOfItsMember()
+    {
+        // Arrange: a person of the platform's provider is a member of a tenant that then enforces its own provider.
+        var (session, body) = await _api.SignedInAsync(Platform, "p-member");
+        var tokens = await Platform.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-member", cancellationToken: Ct);
+        var bearer = _api.WithBearer(tokens.AccessToken);
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var tenant = await seeder.CreateTenantAsync();
+        await seeder.AddMemberAsync(tenant, Guid.Parse(body["user"]!["id"]!.GetValue<string>()), TenantRole.Member);
+        var breakGlass = await seeder.CreateUserAsync(tenant, TenantRole.Admin);
+        var route = $"/api/tenants/{tenant}/organizations";
+        var before = (await _api.StatusAsync(session, route), await _api.StatusAsync(bearer, route));
+
+        // Act
+        await seeder.ExecuteAsync("""
+            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
+                                            default_role, mapping_rules, state, break_glass_user_id, created_at, updated_at)
+            VALUES (@tenant, @id, 'Enforced provider', 'Oidc', 'https://idp.example.com/realms/enforced', 'platform', 'urn:platform:api',
+                    '{}', false, 'Viewer', '[]'::jsonb, 'Enforced', @breakGlass, now(), now())
+            """, ("tenant", tenant), ("id", Guid.CreateVersion7()), ("breakGlass", breakGlass.Id));
+
+        // Assert: neither the platform provider's session nor its access token is this tenant's provider.
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), before);
+        Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(session, route));
+        Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(bearer, route));
+    }
+
+    [Fact]
     public async Task AnAccessTokenOfAnUnlinkedSubjectIsRefused()
     {
         var tokens = await Platform.AuthorizationCodeTokenAsync(OidcAppFixture.PlatformClient, "p-stranger", cancellationToken: Ct);

@@ -51,6 +51,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
                     new OidcUserSpec("p-unverified", Email("p-unverified"), EmailVerified: false),
                     new OidcUserSpec("p-stranger", Email("p-stranger")),
                     new OidcUserSpec("p-token", Email("p-token")),
+                    new OidcUserSpec("p-member", Email("p-member"), "Member Elsewhere"),
                     new OidcUserSpec("p-robot", Platform.Core.Identity.User.ServiceAccountEmail(ServiceAccountId), "Robot"),
                 ],
             },
