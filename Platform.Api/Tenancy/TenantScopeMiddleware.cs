@@ -101,7 +101,11 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         // or through the platform's provider, or the platform provider's access token, gets no
         // further, the break-glass admin's excepted. Checked per request, so it holds from the moment
         // of enforcement on, and only here: the member's other tenants are not this tenant's to close.
-        if (principal.BoundTenantId is null && await RequiresSsoAsync(http, principal.UserId))
+        // Platform admins keep their platform-admin routes on a tenant they also belong to: a tenant's
+        // admin, who can add any account as a member, must not be able to lock the operators out.
+        var asPlatformAdmin = principal.PlatformRole == PlatformRole.Admin
+            && http.GetEndpoint()?.Metadata.GetMetadata<PlatformAdminAccess>() is not null;
+        if (principal.BoundTenantId is null && !asPlatformAdmin && await RequiresSsoAsync(http, principal.UserId))
         {
             return ApiProblems.SsoRequired();
         }

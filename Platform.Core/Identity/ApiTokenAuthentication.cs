@@ -50,16 +50,13 @@ public sealed class ApiTokenAuthentication(PlatformDbContext database, TimeProvi
     /// <returns>The tokens revoked, for the caller's audit records.</returns>
     public async Task<IReadOnlyList<RevokedApiToken>> RevokeAllAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
     {
+        // One statement: a token committed meanwhile cannot slip between a read and the update.
         var now = time.GetUtcNow();
-        var live = await database.ApiTokens.AsNoTracking()
-            .Where(token => token.TenantId == tenantId && token.OwnerUserId == userId && token.RevokedAt == null)
-            .Select(token => new RevokedApiToken(token.Id, token.Name, token.OwnerUserId))
-            .ToListAsync(cancellationToken);
-        var ids = live.Select(token => token.Id).ToList();
-        await database.ApiTokens
-            .Where(token => token.TenantId == tenantId && ids.Contains(token.Id))
-            .ExecuteUpdateAsync(update => update.SetProperty(token => token.RevokedAt, now), cancellationToken);
-        return live;
+        return await database.Database.SqlQuery<RevokedApiToken>($"""
+            UPDATE api_tokens SET revoked_at = {now}
+            WHERE tenant_id = {tenantId} AND owner_user_id = {userId} AND revoked_at IS NULL
+            RETURNING id, name, owner_user_id
+            """).ToListAsync(cancellationToken);
     }
 }
 

@@ -58,6 +58,12 @@ public sealed class SessionLifetimeTests(PlatformAppFixture fixture)
         Assert.All(guesses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.True(await ScalarAsync<bool>("SELECT locked_out_until > now() + interval '14 minutes' FROM users WHERE id = @id", user.Id));
+        // One after the other: five counted failures, the fifth locked the account, the rest (and the
+        // right password) met the lockout.
+        Assert.Equal(User.MaxFailedLogins, await seeder.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_events WHERE action = 'auth.login.failed' AND outcome = 'Failure' AND target_id = @id", ("id", user.Id.ToString())));
+        Assert.Equal(1L, await seeder.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_events WHERE action = 'auth.lockout' AND target_id = @id", ("id", user.Id.ToString())));
     }
 
     [Fact]

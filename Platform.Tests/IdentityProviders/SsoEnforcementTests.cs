@@ -68,7 +68,27 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
     }
 
     [Fact]
-    public async Task AnotherTenantsAdminCannotSwitchOffAPlatformAdminsPassword()
+    public async Task OneProviderOfATenantIsEnforcedAtATime()
+    {
+        var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
+        var secondAdmin = await _providers.Seeder.CreateUserAsync(tenant, TenantRole.Admin);
+        await _providers.EnforcedProviderAsync(tenant, admin, asAdmin);
+        var second = (await IdentityProviderFixtures.CreateAsync(asAdmin, tenant))["id"]!.GetValue<Guid>();
+        await _providers.MarkTestedAsync(second);
+        using var enabled = await asAdmin.PostAsync($"/api/tenants/{tenant}/identity-providers/{second}/enable", null, Ct);
+
+        // Each with its own break-glass admin, each would lock the other's admin out of passwords.
+        using var enforced = await asAdmin.PostAsJsonAsync($"/api/tenants/{tenant}/identity-providers/{second}/enforce",
+            new { breakGlassUserId = secondAdmin.Id }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, enforced.StatusCode);
+        Assert.Equal(1L, await _providers.CountAsync(
+            "SELECT count(*) FROM identity_providers WHERE tenant_id = @tenant AND state = 'Enforced'", ("tenant", tenant)));
+    }
+
+    [Fact]
+    public async Task AnotherTenantsAdminCannotLockOutAPlatformAdmin()
     {
         // A tenant admin can add any existing account as a member, a platform admin's too.
         var (tenant, admin, asAdmin) = await _providers.TenantWithAdminAsync();
@@ -79,8 +99,11 @@ public sealed class SsoEnforcementTests(PlatformAppFixture fixture)
 
         using var platform = await _providers.Seeder.LoginAsync(platformAdmin);
 
+        // The password still opens a session; the tenant's member routes refuse it like any member's
+        // password session, its platform-admin routes do not (the operators keep their tenant controls).
         Assert.Equal(HttpStatusCode.OK, (await platform.GetAsync("/api/me", Ct)).StatusCode);
         Assert.Equal((HttpStatusCode.Forbidden, SsoRequired), await TenantRouteAsync(platform, tenant));
+        Assert.Equal(HttpStatusCode.OK, (await platform.GetAsync($"/api/tenants/{tenant}", Ct)).StatusCode);
     }
 
     [Fact]

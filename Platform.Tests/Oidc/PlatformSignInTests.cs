@@ -191,8 +191,12 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
 
         // Assert: neither the platform provider's session nor its access token is this tenant's provider.
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), before);
-        Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(session, route));
-        Assert.Equal(HttpStatusCode.Forbidden, await _api.StatusAsync(bearer, route));
+        foreach (var client in new[] { session, bearer })
+        {
+            using var refused = await client.GetAsync(route, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("https://platform.example/problems/sso-required", (await refused.Content.ReadFromJsonAsync<JsonObject>(Ct))!["type"]!.GetValue<string>());
+        }
     }
 
     [Fact]

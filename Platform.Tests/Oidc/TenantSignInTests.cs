@@ -190,6 +190,34 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
     }
 
     [Fact]
+    public async Task UnderEnforcementOnlyTheBreakGlassAdminRunsATestSignIn()
+    {
+        // Arrange: a configured provider in a tenant whose other provider is enforced.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenant, provider) = await TenantWithProviderAsync(seeder, RealmB, "Configured");
+        var breakGlass = await seeder.CreateUserAsync(tenant, TenantRole.Admin);
+        using var admin = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin));
+        await seeder.ExecuteAsync("""
+            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
+                                            default_role, mapping_rules, state, break_glass_user_id, created_at, updated_at)
+            VALUES (@tenant, @id, 'Enforced provider', 'Oidc', 'https://idp.example.com/realms/enforced', 'platform', 'urn:platform:api',
+                    '{}', false, 'Viewer', '[]'::jsonb, 'Enforced', @breakGlass, now(), now())
+            """, ("tenant", tenant), ("id", Guid.CreateVersion7()), ("breakGlass", breakGlass.Id));
+
+        // Act: the password sessions of an ordinary admin and of the break-glass admin each try.
+        using var byAdmin = await _api.SignInAsync(RealmB, "b-user", provider, admin, test: true);
+        var stateAfterAdmin = await ProviderStateAsync(provider);
+        using var asBreakGlass = await seeder.LoginAsync(breakGlass);
+        using var byBreakGlass = await _api.SignInAsync(RealmB, "b-user", provider, asBreakGlass, test: true);
+
+        // Assert: only the break-glass admin still acts for the tenant with a password.
+        Assert.Equal(HttpStatusCode.Unauthorized, byAdmin.StatusCode);
+        Assert.Equal("Configured", stateAfterAdmin);
+        Assert.Equal(HttpStatusCode.OK, byBreakGlass.StatusCode);
+        Assert.Equal("Tested", await ProviderStateAsync(provider));
+    }
+
+    [Fact]
     public async Task AnEntraDirectoryUserWithoutAnEmailClaimIsKnownByTidAndOid()
     {
         // Arrange: an Entra ID provider of this directory; a user of another directory at the same issuer.

@@ -198,6 +198,16 @@ public sealed partial class OidcSignIn(
                 cancellationToken);
         }
 
+        // A test runs on a session not opened through the tenant's provider: under enforcement only
+        // the break-glass admin's may still act for the tenant.
+        if (await database.IdentityProviders.AnyAsync(p => p.State == IdentityProviderState.Enforced && p.BreakGlassUserId != adminId,
+                cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(provider, "the tenant enforces SSO: only its break-glass admin may run a test sign-in", clientAddress,
+                cancellationToken);
+        }
+
         var email = NormalizedEmail(idToken);
         var identity = await ExternalIdentityLookup.FindAsync(database, provider.Id, provider.Issuer, subject, cancellationToken);
         var userId = identity?.UserId

@@ -42,6 +42,14 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
+        // One enforced provider per tenant: two, each with its own break-glass admin, would each count
+        // the other's admin as an ordinary member, and nobody would keep a password.
+        if (await database.IdentityProviders.AnyAsync(other => other.Id != provider.Id && other.State == IdentityProviderState.Enforced, ct))
+        {
+            await Send.ResultAsync(ApiProblems.Conflict("Another identity provider of this tenant is enforced; relax it first."));
+            return;
+        }
+
         // No session needs ending: from now on this tenant refuses every session of its members not
         // opened through its provider (TenantScopeMiddleware), while their other tenants stay theirs.
         var problem = await IdentityProviderTransition.ApplyAsync(database, audit, principal, provider, "enforced",
