@@ -17,4 +17,22 @@ public static class PageExtensions
         var next = rows.Count > limit ? PageCursor.Encode(offset + limit) : null;
         return new Page<TItem>(rows.Take(limit).Select(map).ToList(), next);
     }
+
+    /// <summary>
+    /// One page of a list in the order of its time-ordered ids, after the cursor's id, fetching one
+    /// row more to know whether another page follows.
+    /// </summary>
+    public static async Task<Page<TItem>> ToKeysetPageAsync<TRow, TItem>(this IQueryable<TRow> query, PageKey<TRow> key,
+        PagedRequest request, Func<TRow, TItem> map, CancellationToken cancellationToken)
+    {
+        if (request.Cursor is not null && PageCursor.TryDecodeKey(request.Cursor, out var last))
+        {
+            query = query.Where(key.After(last));
+        }
+
+        var limit = request.EffectiveLimit;
+        var rows = await query.OrderBy(key.Key).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > limit ? PageCursor.EncodeKey(key.Of(rows[limit - 1])) : null;
+        return new Page<TItem>(rows.Take(limit).Select(map).ToList(), next);
+    }
 }

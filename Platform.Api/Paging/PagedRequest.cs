@@ -24,7 +24,7 @@ public sealed class PagedRequestValidator : AbstractValidator<PagedRequest>
     {
         RuleFor(request => request.Limit).InclusiveBetween(1, PagedRequest.MaxLimit);
         RuleFor(request => request.Cursor)
-            .Must(cursor => cursor is null || PageCursor.TryDecode(cursor, out _))
+            .Must(cursor => cursor is null || PageCursor.IsValid(cursor))
             .WithMessage("The cursor is not one this API handed out.");
     }
 }

@@ -3,11 +3,14 @@ using Platform.Api.Paging;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Persistence;
+using Platform.Core.Decoders;
 
 namespace Platform.Api.Features.Decoders.ListRedecodeJobs;
 
 public sealed class Endpoint(PlatformDbContext database) : Endpoint<DecoderPagedRequest, Page<RedecodeJobResponse>>
 {
+    private static readonly PageKey<RedecodeJob> ById = new(job => job.Id);
+
     public override void Configure()
     {
         Get("/api/tenants/{tenantId}/decoders/{decoderId}/redecode-jobs");
@@ -25,6 +28,6 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<DecoderPaged
         }
 
         await Send.OkAsync(await database.RedecodeJobs.Where(job => job.TenantId == request.TenantId && job.DecoderId == decoder!.Id)
-            .OrderBy(job => job.Id).ToPageAsync(request, RedecodeJobResponse.Of, ct), ct);
+            .ToKeysetPageAsync(ById, request, RedecodeJobResponse.Of, ct), ct);
     }
 }

@@ -3,11 +3,14 @@ using Platform.Api.Paging;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Persistence;
+using Platform.Core.Devices;
 
 namespace Platform.Api.Features.Devices.ListDevices;
 
 public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal principal) : Endpoint<Request, Page<DeviceResponse>>
 {
+    private static readonly PageKey<Device> ById = new(device => device.Id);
+
     public override void Configure()
     {
         Get("/api/tenants/{tenantId}/devices");
@@ -28,6 +31,6 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
             query = query.Where(device => device.OrganizationId == organizationId);
         }
 
-        await Send.OkAsync(await query.OrderBy(device => device.Id).ToPageAsync(request, DeviceResponse.From, ct), ct);
+        await Send.OkAsync(await query.ToKeysetPageAsync(ById, request, DeviceResponse.From, ct), ct);
     }
 }

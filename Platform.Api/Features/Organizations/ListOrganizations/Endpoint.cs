@@ -3,11 +3,14 @@ using Platform.Api.Paging;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Persistence;
+using Platform.Core.Organizations;
 
 namespace Platform.Api.Features.Organizations.ListOrganizations;
 
 public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal principal) : Endpoint<Request, Page<OrganizationResponse>>
 {
+    private static readonly PageKey<Organization> ById = new(organization => organization.Id);
+
     public override void Configure()
     {
         Get("/api/tenants/{tenantId}/organizations");
@@ -20,8 +23,7 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
         var access = principal.Access;
         var granted = access.GrantedOrganizationIds.ToList();
         var query = database.Organizations
-            .Where(organization => access.SeesWholeTenant || granted.Contains(organization.Id))
-            .OrderBy(organization => organization.Id);
-        await Send.OkAsync(await query.ToPageAsync(request, OrganizationResponse.From, ct), ct);
+            .Where(organization => access.SeesWholeTenant || granted.Contains(organization.Id));
+        await Send.OkAsync(await query.ToKeysetPageAsync(ById, request, OrganizationResponse.From, ct), ct);
     }
 }
