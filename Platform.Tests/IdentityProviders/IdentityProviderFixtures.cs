@@ -72,6 +72,14 @@ internal sealed class IdentityProviderFixtures(PlatformAppFixture fixture)
         return provider;
     }
 
+    /// <summary>An enforced provider of the tenant, written straight to the table (its sign-in is not used), with this break-glass admin.</summary>
+    public static Task InsertEnforcedAsync(TestTenantSeeder seeder, Guid tenant, Guid breakGlass) => seeder.ExecuteAsync("""
+        INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
+                                        default_role, mapping_rules, state, break_glass_user_id, created_at, updated_at)
+        VALUES (@tenant, @id, 'Enforced provider', 'Oidc', @issuer, 'platform', 'urn:platform:api',
+                '{}', false, 'Viewer', '[]'::jsonb, 'Enforced', @breakGlass, now(), now())
+        """, ("tenant", tenant), ("id", Guid.CreateVersion7()), ("issuer", NewIssuer()), ("breakGlass", breakGlass));
+
     /// <summary>A count over any table, in platform scope (past row-level security, as an operator would look).</summary>
     public Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) =>
         Seeder.ScalarAsync<long>(sql, parameters);

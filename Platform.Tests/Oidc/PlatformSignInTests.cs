@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Core.Tenancy;
+using Platform.Tests.IdentityProviders;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Oidc;
@@ -182,12 +183,7 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         var before = (await _api.StatusAsync(session, route), await _api.StatusAsync(bearer, route));
 
         // Act
-        await seeder.ExecuteAsync("""
-            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
-                                            default_role, mapping_rules, state, break_glass_user_id, created_at, updated_at)
-            VALUES (@tenant, @id, 'Enforced provider', 'Oidc', 'https://idp.example.com/realms/enforced', 'platform', 'urn:platform:api',
-                    '{}', false, 'Viewer', '[]'::jsonb, 'Enforced', @breakGlass, now(), now())
-            """, ("tenant", tenant), ("id", Guid.CreateVersion7()), ("breakGlass", breakGlass.Id));
+        await IdentityProviderFixtures.InsertEnforcedAsync(seeder, tenant, breakGlass.Id);
 
         // Assert: neither the platform provider's session nor its access token is this tenant's provider.
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), before);

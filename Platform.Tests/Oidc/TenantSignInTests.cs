@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Core.Tenancy;
+using Platform.Tests.IdentityProviders;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Oidc;
@@ -197,12 +198,7 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         var (tenant, provider) = await TenantWithProviderAsync(seeder, RealmB, "Configured");
         var breakGlass = await seeder.CreateUserAsync(tenant, TenantRole.Admin);
         using var admin = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin));
-        await seeder.ExecuteAsync("""
-            INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,
-                                            default_role, mapping_rules, state, break_glass_user_id, created_at, updated_at)
-            VALUES (@tenant, @id, 'Enforced provider', 'Oidc', 'https://idp.example.com/realms/enforced', 'platform', 'urn:platform:api',
-                    '{}', false, 'Viewer', '[]'::jsonb, 'Enforced', @breakGlass, now(), now())
-            """, ("tenant", tenant), ("id", Guid.CreateVersion7()), ("breakGlass", breakGlass.Id));
+        await IdentityProviderFixtures.InsertEnforcedAsync(seeder, tenant, breakGlass.Id);
 
         // Act: the password sessions of an ordinary admin and of the break-glass admin each try.
         using var byAdmin = await _api.SignInAsync(RealmB, "b-user", provider, admin, test: true);
