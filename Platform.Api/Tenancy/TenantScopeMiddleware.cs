@@ -105,7 +105,8 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
         // admin, who can add any account as a member, must not be able to lock the operators out.
         var asPlatformAdmin = principal.PlatformRole == PlatformRole.Admin
             && http.GetEndpoint()?.Metadata.GetMetadata<PlatformAdminAccess>() is not null;
-        if (principal.BoundTenantId is null && !asPlatformAdmin && await RequiresSsoAsync(http, principal.UserId))
+        if (principal.BoundTenantId is null && !asPlatformAdmin
+            && await http.RequestServices.GetRequiredService<PlatformDbContext>().RefusesUnboundAsync(principal.UserId, http.RequestAborted))
         {
             return ApiProblems.SsoRequired();
         }
@@ -127,11 +128,6 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
     private static Task<bool> IsSuspendedAsync(HttpContext http, Guid tenantId) =>
         http.RequestServices.GetRequiredService<PlatformDbContext>().Tenants
             .AnyAsync(tenant => tenant.Id == tenantId && tenant.Status == TenantStatus.Suspended, http.RequestAborted);
-
-    /// <summary>Whether the tenant in scope enforces SSO with someone other than this user as break-glass admin.</summary>
-    private static Task<bool> RequiresSsoAsync(HttpContext http, Guid userId) =>
-        http.RequestServices.GetRequiredService<PlatformDbContext>().IdentityProviders
-            .AnyAsync(provider => provider.State == IdentityProviderState.Enforced && provider.BreakGlassUserId != userId, http.RequestAborted);
 
     private static IResult TenantNotFound() => ApiProblems.NotFound("tenant");
 }

@@ -200,8 +200,7 @@ public sealed partial class OidcSignIn(
 
         // A test runs on a session not opened through the tenant's provider: under enforcement only
         // the break-glass admin's may still act for the tenant.
-        if (await database.IdentityProviders.AnyAsync(p => p.State == IdentityProviderState.Enforced && p.BreakGlassUserId != adminId,
-                cancellationToken))
+        if (await database.RefusesUnboundAsync(adminId, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return await RefuseAsync(provider, "the tenant enforces SSO: only its break-glass admin may run a test sign-in", clientAddress,

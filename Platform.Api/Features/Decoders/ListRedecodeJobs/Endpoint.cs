@@ -2,8 +2,8 @@ using FastEndpoints;
 using Platform.Api.Paging;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
-using Platform.Core.Persistence;
 using Platform.Core.Decoders;
+using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Decoders.ListRedecodeJobs;
 
