@@ -12,7 +12,30 @@ namespace Platform.Core.Ingestion;
 /// </summary>
 public sealed class UplinkAdmission(IDeviceRouteSource routes)
 {
+    public const string InternalErrorDetail =
+        "The platform failed on this message (its logs have the error, under the message's trace). It is kept here to be replayed once that is fixed.";
+
+    /// <summary>
+    /// Throws only for a failure of the infrastructure (<see cref="InfrastructureFailure"/>), which
+    /// the caller waits out. Any other exception is this message's own: it becomes its rejection as
+    /// <see cref="UplinkRejectionReason.InternalError"/>, with the exception as the result's
+    /// <see cref="UplinkAdmissionResult.Fault"/>, so that the messages behind it go on.
+    /// </summary>
     public async ValueTask<UplinkAdmissionResult> AdmitAsync(string topic, ReadOnlyMemory<byte> message,
+        DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecideAsync(topic, message, receivedAt, traceParent, cancellationToken);
+        }
+        catch (Exception exception) when (!InfrastructureFailure.Is(exception))
+        {
+            return Rejection(topic, message, receivedAt, traceParent, null, null, UplinkRejectionReason.InternalError, InternalErrorDetail)
+                with { Fault = exception };
+        }
+    }
+
+    private async ValueTask<UplinkAdmissionResult> DecideAsync(string topic, ReadOnlyMemory<byte> message,
         DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
     {
         var parsed = UplinkParser.Parse(topic, message.Span, receivedAt);
@@ -45,12 +68,17 @@ public sealed class UplinkAdmission(IDeviceRouteSource routes)
         };
 
         UplinkAdmissionResult Reject(Guid? tenantId, Guid? deviceId, UplinkRejectionReason reason, string detail) =>
-            new(null, new UplinkRejection(RejectionId(topic, message.Span), tenantId, deviceId, Truncate(topic, UplinkRejection.MaxTopicLength),
-                message.Length > UplinkRejection.MaxStoredMessageBytes
-                    ? message[..UplinkRejection.MaxStoredMessageBytes].ToArray()
-                    : message.ToArray(),
-                message.Length, reason, Truncate(detail, UplinkRejection.MaxDetailLength), receivedAt, traceParent));
+            Rejection(topic, message, receivedAt, traceParent, tenantId, deviceId, reason, detail);
     }
+
+    // Topic and detail are text columns: whatever they quote of the input must be storable.
+    private static UplinkAdmissionResult Rejection(string topic, ReadOnlyMemory<byte> message, DateTimeOffset receivedAt,
+        string? traceParent, Guid? tenantId, Guid? deviceId, UplinkRejectionReason reason, string detail) =>
+        new(null, new UplinkRejection(RejectionId(topic, message.Span), tenantId, deviceId, StorableText.Of(topic, UplinkRejection.MaxTopicLength),
+            message.Length > UplinkRejection.MaxStoredMessageBytes
+                ? message[..UplinkRejection.MaxStoredMessageBytes].ToArray()
+                : message.ToArray(),
+            message.Length, reason, StorableText.Of(detail, UplinkRejection.MaxDetailLength), receivedAt, traceParent));
 
     private static List<DeviceRoute> Matching(IReadOnlyList<DeviceRoute> registered, NetworkServerKind kind, string applicationId) =>
         registered.Where(route => route.Binding.Kind == kind
@@ -65,6 +93,4 @@ public sealed class UplinkAdmission(IDeviceRouteSource routes)
         hash.AppendData(message);
         return new Guid(hash.GetHashAndReset().AsSpan(0, 16));
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

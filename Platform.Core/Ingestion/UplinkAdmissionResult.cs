@@ -3,7 +3,8 @@ using Platform.Core.NetworkServer.Uplinks;
 namespace Platform.Core.Ingestion;
 
 /// <summary>Exactly one of an admitted uplink or a rejection.</summary>
-public sealed record UplinkAdmissionResult(AdmittedUplink? Admitted, UplinkRejection? Rejection)
+/// <param name="Fault">For an <see cref="UplinkRejectionReason.InternalError"/>: the exception, for the log.</param>
+public sealed record UplinkAdmissionResult(AdmittedUplink? Admitted, UplinkRejection? Rejection, Exception? Fault = null)
 {
     /// <summary>
     /// Someone may be sending uplinks in another device's or application's name: these rejections

@@ -24,10 +24,13 @@ internal static class Extensions
         builder.Services.AddSingleton<IDeviceRouteSource>(services => services.GetRequiredService<DeviceRouteCache>());
         builder.Services.AddSingleton<UplinkAdmission>();
         builder.Services.AddSingleton<UplinkBatchPublisher>();
+        builder.Services.AddSingleton<IngestionProgress>();
         builder.Services.AddSingleton<IngestionPipeline>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestionPipeline>());
         builder.Services.AddSingleton<MqttIngestionService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MqttIngestionService>());
-        builder.Services.AddHealthChecks().AddCheck<BrokerConnectionHealthCheck>(BrokerConnectionHealthCheck.Name);
+        builder.Services.AddHealthChecks()
+            .AddCheck<BrokerConnectionHealthCheck>(BrokerConnectionHealthCheck.Name)
+            .AddCheck<IngestionProgressHealthCheck>(IngestionProgressHealthCheck.Name);
     }
 }

@@ -51,4 +51,10 @@ public sealed class IngestionOptions
     /// cover the messages in the pipeline, or the broker stalls waiting for acknowledgements.
     /// </summary>
     public ushort ReceiveMaximum { get; set; } = 10_000;
+
+    /// <summary>
+    /// Messages waiting and none acknowledged for this long: health reports Degraded. Far above a
+    /// batch's publish-and-confirm round trip; an outage that the retries wait out shows after it.
+    /// </summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -17,6 +17,7 @@ public sealed partial class IngestionPipeline(
     UplinkAdmission admission,
     UplinkBatchPublisher publisher,
     IngestionMetrics metrics,
+    IngestionProgress progress,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger) : BackgroundService
 {
@@ -34,8 +35,11 @@ public sealed partial class IngestionPipeline(
         new BoundedChannelOptions(options.Value.MaxBatchesInFlight) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>Waits when the pipeline is full, which slows the MQTT client and lets the broker hold the rest.</summary>
-    public ValueTask EnqueueAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
-        _received.Writer.WriteAsync(message, cancellationToken);
+    public ValueTask EnqueueAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        progress.Received();
+        return _received.Writer.WriteAsync(message, cancellationToken);
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(BatchAsync(stoppingToken), AcknowledgeAsync(stoppingToken));
@@ -92,7 +96,12 @@ public sealed partial class IngestionPipeline(
                 {
                     metrics.Rejected(rejection.Reason);
                     activity?.SetTag("platform.uplink.rejected", rejection.Reason.ToString());
-                    if (result.IsSecurityEvent)
+                    if (result.Fault is { } fault)
+                    {
+                        activity?.SetStatus(ActivityStatusCode.Error);
+                        LogInternalError(logger, fault, message.Topic);
+                    }
+                    else if (result.IsSecurityEvent)
                     {
                         LogSecurityEvent(logger, rejection.Reason.ToString(), message.Topic, rejection.Detail);
                     }
@@ -112,7 +121,8 @@ public sealed partial class IngestionPipeline(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // The device lookup needs the database; until it answers, the broker keeps the messages.
+                // Only the infrastructure's failures get here (the admission makes any other a rejection of
+                // this message). The device lookup needs the database; until it answers, the broker keeps the messages.
                 LogAdmissionFailed(logger, exception, delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
@@ -162,6 +172,7 @@ public sealed partial class IngestionPipeline(
             }
 
             metrics.Acknowledged(acknowledged);
+            progress.Handled(batch.Messages.Count, acknowledged);
         }
     }
 
@@ -173,6 +184,10 @@ public sealed partial class IngestionPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Uplink on {Topic} rejected as {Reason}: {Detail}")]
     private static partial void LogRejected(ILogger logger, string reason, string topic, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Uplink on {Topic} failed with an internal error; stored as a rejection (InternalError) and the pipeline goes on")]
+    private static partial void LogInternalError(ILogger logger, Exception exception, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resolving an uplink's device failed; retrying in {Delay}")]
     private static partial void LogAdmissionFailed(ILogger logger, Exception exception, TimeSpan delay);

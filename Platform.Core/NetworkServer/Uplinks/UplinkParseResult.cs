@@ -5,5 +5,6 @@ public sealed record UplinkParseResult(ParsedUplink? Uplink, UplinkRejectionReas
 {
     public static UplinkParseResult Accepted(ParsedUplink uplink) => new(uplink, null, null);
 
-    public static UplinkParseResult Rejected(UplinkRejectionReason reason, string detail) => new(null, reason, detail);
+    /// <param name="detail">May quote the message: made storable (see <see cref="StorableText"/>).</param>
+    public static UplinkParseResult Rejected(UplinkRejectionReason reason, string detail) => new(null, reason, StorableText.Of(detail));
 }

@@ -69,6 +69,12 @@ public static class UplinkParser
                     $"The message is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
             }
 
+            if (UnstorableJsonText.Find(message) is { } unstorable)
+            {
+                return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField,
+                    $"{unstorable} holds a NUL character or a lone surrogate, which cannot be stored as text.");
+            }
+
             UplinkParseResult result;
             try
             {
@@ -79,10 +85,7 @@ public static class UplinkParser
             catch (JsonException exception)
             {
                 // Valid JSON of the wrong shape: a required member missing or of the wrong type.
-                var reason = exception.Message.Contains("missing required", StringComparison.OrdinalIgnoreCase)
-                    ? UplinkRejectionReason.MissingField
-                    : UplinkRejectionReason.InvalidField;
-                return UplinkParseResult.Rejected(reason, exception.Message);
+                return ShapeProblem.Of(exception);
             }
 
             return result.Uplink is { } uplink ? CheckTime(uplink, receivedAt) : result;
@@ -93,7 +96,7 @@ public static class UplinkParser
     {
         if (!DevEui.TryParse(uplink.DeviceInfo.DevEui, out var devEui))
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "deviceInfo.devEui is not 16 hexadecimal characters.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "$.deviceInfo.devEui is not 16 hexadecimal characters.");
         }
 
         if (!DevEui.TryParse(topic.Device, out var topicDevEui) || topicDevEui != devEui
@@ -102,10 +105,17 @@ public static class UplinkParser
             return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
         }
 
+        // The source-generated serializer leaves a missing collection null (it skips the initializer),
+        // and ChirpStack writes every field: a missing rxInfo is a malformed message.
+        if (uplink.RxInfo is null)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "$.rxInfo is missing.");
+        }
+
         // The serializer does not check list entries against their nullability.
         if (uplink.RxInfo.Any(rx => rx is null))
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "rxInfo has a null entry.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "$.rxInfo has a null entry.");
         }
 
         return Finish(new Draft(NetworkServerKind.ChirpStack, uplink.DeviceInfo.ApplicationId.ToString(), devEui,
@@ -118,12 +128,12 @@ public static class UplinkParser
         var ids = message.EndDeviceIds;
         if (ids.DevEui is null)
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "end_device_ids.dev_eui is missing.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "$.end_device_ids.dev_eui is missing.");
         }
 
         if (!DevEui.TryParse(ids.DevEui, out var devEui))
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "end_device_ids.dev_eui is not 16 hexadecimal characters.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "$.end_device_ids.dev_eui is not 16 hexadecimal characters.");
         }
 
         // The topic's application is "app" (open source) or "app@tenant" (TTI).
@@ -133,19 +143,28 @@ public static class UplinkParser
             return UplinkParseResult.Rejected(UplinkRejectionReason.TopicMismatch, "The body's device or application is not the topic's.");
         }
 
+        // The Things Stack omits empty lists; the source-generated serializer leaves a missing one null.
+        var correlationIds = message.CorrelationIds ?? [];
+        var rxMetadata = message.UplinkMessage.RxMetadata ?? [];
+
         // The serializer does not check list entries against their nullability.
-        if (message.CorrelationIds.Any(id => id is null) || message.UplinkMessage.RxMetadata.Any(rx => rx is null))
+        if (correlationIds.Any(id => id is null))
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "correlation_ids or rx_metadata has a null entry.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "$.correlation_ids has a null entry.");
+        }
+
+        if (rxMetadata.Any(rx => rx is null))
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "$.uplink_message.rx_metadata has a null entry.");
         }
 
         var time = message.UplinkMessage.ReceivedAt ?? message.ReceivedAt;
         if (time is null)
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "uplink_message.received_at is missing.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.MissingField, "$.uplink_message.received_at (or $.received_at) is missing.");
         }
 
-        var correlation = message.CorrelationIds.FirstOrDefault(id => id.StartsWith("as:up:", StringComparison.Ordinal));
+        var correlation = correlationIds.FirstOrDefault(id => id.StartsWith("as:up:", StringComparison.Ordinal));
         if (correlation?.Length > MaxDeduplicationKeyLength)
         {
             // It becomes part of the stored row's key: a longer one could never be stored.
@@ -155,7 +174,7 @@ public static class UplinkParser
 
         return Finish(new Draft(NetworkServerKind.TheThingsStack, topic.ApplicationId, devEui, correlation,
             message.UplinkMessage.FCnt, message.UplinkMessage.FPort, message.UplinkMessage.FrmPayload, time.Value,
-            message.UplinkMessage.RxMetadata
+            rxMetadata
                 .Select(rx => new GatewayReception(rx.GatewayIds?.GatewayId ?? rx.GatewayIds?.Eui ?? "unknown", rx.Rssi, rx.Snr))
                 .ToList()));
     }

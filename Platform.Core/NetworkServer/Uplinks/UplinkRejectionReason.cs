@@ -28,4 +28,10 @@ public enum UplinkRejectionReason
 
     /// <summary>The network server's time is before LoRaWAN existed (2015) or more than a day ahead of ours.</summary>
     TimeOutOfRange = 12,
+
+    /// <summary>
+    /// The platform failed on this message for a reason of its own (a bug met by an input nobody
+    /// foresaw), not the database or a broker: kept, logged as an error, replayable once fixed.
+    /// </summary>
+    InternalError = 13,
 }
