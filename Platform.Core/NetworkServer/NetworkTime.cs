@@ -9,15 +9,25 @@ namespace Platform.Core.NetworkServer;
 public static class NetworkTime
 {
     /// <summary>The problem a rejection names; the parser recognises it in the serializer's exception.</summary>
-    public const string Problem = "is not a time with a date and an offset (RFC 3339, e.g. 2026-11-20T09:34:15Z)";
+    public const string Problem = "is not a valid time with a date and an offset (RFC 3339, e.g. 2026-11-20T09:34:15Z)";
 
     // "2026-11-20T09:34:15Z" is the shortest; ChirpStack's nanoseconds with "+00:00" make 35.
     private const int MaxLength = 64;
 
+    /// <summary>Each character written as a six-byte <c>\u</c> escape.</summary>
+    private const int MaxEscapedLength = 6 * MaxLength;
+
     public static DateTimeOffset Read(ref Utf8JsonReader reader)
     {
-        // Escapes have no place in a time: refusing them keeps the check on the raw bytes.
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || !HasDateTimeAndOffset(reader.ValueSpan))
+        // A JSON writer may escape the "+" of an offset (System.Text.Json's default encoder does).
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan.Length > MaxEscapedLength)
+        {
+            throw new JsonException(Problem);
+        }
+
+        Span<byte> unescaped = stackalloc byte[MaxEscapedLength];
+        var text = reader.ValueIsEscaped ? unescaped[..reader.CopyString(unescaped)] : reader.ValueSpan;
+        if (!HasDateTimeAndOffset(text))
         {
             throw new JsonException(Problem);
         }

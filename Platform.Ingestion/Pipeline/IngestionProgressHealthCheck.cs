@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Platform.Core.Ingestion;
 using Platform.Ingestion.Mqtt;
 
 namespace Platform.Ingestion.Pipeline;
@@ -15,10 +16,9 @@ internal sealed class IngestionProgressHealthCheck(IngestionProgress progress, T
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
-        var waiting = progress.Waiting;
-        var still = time.GetUtcNow() - progress.MovedAt;
-        return Task.FromResult(waiting > 0 && still >= options.Value.StalledAfter
-            ? HealthCheckResult.Degraded($"{waiting} message(s) wait; none acknowledged for {still.TotalSeconds:F0} s.")
+        return Task.FromResult(progress.IsStalled(options.Value.StalledAfter)
+            ? HealthCheckResult.Degraded(
+                $"{progress.Waiting} message(s) wait; none acknowledged for {(time.GetUtcNow() - progress.MovedAt).TotalSeconds:F0} s.")
             : HealthCheckResult.Healthy());
     }
 }

@@ -169,7 +169,7 @@ public static class UplinkParser
         {
             // It becomes part of the stored row's key: a longer one could never be stored.
             return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField,
-                $"The as:up: correlation id is longer than {MaxDeduplicationKeyLength} characters.");
+                $"$.correlation_ids: the as:up: id is longer than {MaxDeduplicationKeyLength} characters.");
         }
 
         return Finish(new Draft(NetworkServerKind.TheThingsStack, topic.ApplicationId, devEui, correlation,
@@ -188,7 +188,7 @@ public static class UplinkParser
         }
         catch (FormatException)
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.BadBase64, "The payload is not valid base64.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.BadBase64, $"{PayloadPath(draft.Kind)} is not valid base64.");
         }
 
         if (payload.Length > MaxPayloadBytes)
@@ -198,7 +198,8 @@ public static class UplinkParser
 
         if (draft.FPort is < 0 or > 255)
         {
-            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField, "fPort is outside 0–255.");
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField,
+                draft.Kind == NetworkServerKind.ChirpStack ? "$.fPort is outside 0–255." : "$.uplink_message.f_port is outside 0–255.");
         }
 
         // Microseconds, as PostgreSQL stores them: the time is part of the stored row's identity, so a
@@ -224,6 +225,9 @@ public static class UplinkParser
 
         return UplinkParseResult.Accepted(uplink);
     }
+
+    private static string PayloadPath(NetworkServerKind kind) =>
+        kind == NetworkServerKind.ChirpStack ? "$.data" : "$.uplink_message.frm_payload";
 
     /// <summary>Without the network server's own id: the same device, counter and time is the same uplink.</summary>
     private static string FallbackKey(DevEui devEui, uint fCnt, DateTimeOffset time) =>

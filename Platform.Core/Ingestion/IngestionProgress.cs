@@ -1,4 +1,4 @@
-namespace Platform.Ingestion.Pipeline;
+namespace Platform.Core.Ingestion;
 
 /// <summary>
 /// How many received messages wait for their acknowledgement, and when the pipeline last moved:
@@ -14,6 +14,9 @@ public sealed class IngestionProgress(TimeProvider time)
     public long Waiting => Interlocked.Read(ref _waiting);
 
     public DateTimeOffset MovedAt => new(Interlocked.Read(ref _movedAtTicks), TimeSpan.Zero);
+
+    /// <summary>Messages wait, and the pipeline has not moved for <paramref name="stalledAfter"/> or longer.</summary>
+    public bool IsStalled(TimeSpan stalledAfter) => Waiting > 0 && time.GetUtcNow() - MovedAt >= stalledAfter;
 
     public void Received()
     {
