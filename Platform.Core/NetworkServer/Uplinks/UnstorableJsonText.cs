@@ -13,7 +13,7 @@ namespace Platform.Core.NetworkServer.Uplinks;
 public static class UnstorableJsonText
 {
     /// <summary>The JSON path of the first such string or member name (e.g. <c>$.rxInfo[0].gatewayId</c>), or null.</summary>
-    /// <param name="json">A valid JSON document in valid UTF-8.</param>
+    /// <param name="json">Valid UTF-8; if it is not valid JSON, null (the JSON parser then says what is wrong).</param>
     public static string? Find(ReadOnlySpan<byte> json)
     {
         if (json.IndexOf("\\u"u8) < 0)
@@ -22,16 +22,25 @@ public static class UnstorableJsonText
         }
 
         var reader = new Utf8JsonReader(json);
-        while (reader.Read())
+        var found = -1L;
+        try
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
-                && reader.ValueIsEscaped && HasUnstorableEscape(reader.ValueSpan))
+            // To the end even after a find: broken JSON is the parser's to report, as for any other message.
+            while (reader.Read())
             {
-                return PathOf(json, reader.TokenStartIndex);
+                if (found < 0 && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                    && reader.ValueIsEscaped && HasUnstorableEscape(reader.ValueSpan))
+                {
+                    found = reader.TokenStartIndex;
+                }
             }
         }
+        catch (JsonException)
+        {
+            return null;
+        }
 
-        return null;
+        return found < 0 ? null : PathOf(json, found);
     }
 
     /// <param name="escaped">A string token as written, between its quotes: its escapes are well formed.</param>

@@ -51,6 +51,13 @@ public static class UplinkParser
             return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson, "The message is not valid UTF-8.");
         }
 
+        // Before the document: its duplicate check unescapes member names, and a lone surrogate there throws.
+        if (UnstorableJsonText.Find(message) is { } unstorable)
+        {
+            return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField,
+                $"{unstorable} holds a NUL character or a lone surrogate, which cannot be stored as text.");
+        }
+
         JsonDocument document;
         try
         {
@@ -67,12 +74,6 @@ public static class UplinkParser
             {
                 return UplinkParseResult.Rejected(UplinkRejectionReason.MalformedJson,
                     $"The message is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
-            }
-
-            if (UnstorableJsonText.Find(message) is { } unstorable)
-            {
-                return UplinkParseResult.Rejected(UplinkRejectionReason.InvalidField,
-                    $"{unstorable} holds a NUL character or a lone surrogate, which cannot be stored as text.");
             }
 
             UplinkParseResult result;
