@@ -6,7 +6,8 @@ namespace Platform.Api.Requests;
 /// <summary>
 /// The API's one rule for reading a point in time, in bodies and query strings alike: an ISO 8601
 /// date and time with its offset (<c>Z</c> or <c>±hh:mm</c>). Without an offset the server would read
-/// its own local time, and a date alone would silently become midnight.
+/// its own local time, and a date alone would silently become midnight. The instant is kept, in UTC:
+/// PostgreSQL's <c>timestamptz</c> (through Npgsql) takes no other offset.
 /// </summary>
 internal static partial class OffsetTimes
 {
@@ -15,8 +16,14 @@ internal static partial class OffsetTimes
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
-        return text is not null && WithOffset().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        if (text is null || !WithOffset().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed.ToUniversalTime();
+        return true;
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
