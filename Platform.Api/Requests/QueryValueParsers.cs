@@ -12,7 +12,10 @@ internal static class QueryValueParsers
     public static void UseStrictValueParsers(this BindingOptions binding)
     {
         binding.ValueParserWhen(property => Underlying(property).IsEnum, ParseEnum);
+        // By type as well as by property: FastEndpoints' own DateTimeOffset parsing otherwise wins.
         binding.ValueParserWhen(property => Underlying(property) == typeof(DateTimeOffset), ParseTime);
+        binding.ValueParserFor<DateTimeOffset>(values => ParseTime(values.ToString(), typeof(DateTimeOffset)));
+        binding.ValueParserFor<DateTimeOffset?>(values => ParseTime(values.ToString(), typeof(DateTimeOffset?)));
     }
 
     private static Type Underlying(PropertyInfo property) =>
