@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Platform.Api.Authentication;
 using Platform.Api.Features.Decoders;
 using Platform.Api.Features.RejectedUplinks;
 using Platform.Api.Features.Tokens;
 using Platform.Api.Problems;
+using Platform.Api.Requests;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
@@ -42,7 +44,9 @@ internal static class Extensions
         builder.Services.AddAuthorization();
         builder.Services.AddLoginRateLimit(builder.Configuration);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StableProblemTypes.Apply);
+        // No "Server: Kestrel": it tells an attacker what to look up, and the API has no use for it.
+        builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<EventBusUnavailableExceptionHandler>();
         builder.Services.AddFastEndpoints();
@@ -78,6 +82,11 @@ internal static class Extensions
     {
         // First, so that failures anywhere below answer with ProblemDetails (503 when the database is briefly away).
         app.UseExceptionHandler();
+        app.UseMiddleware<ResponseHeaders>();
+        // Answers that ASP.NET leaves empty (401 challenge, unknown path 404, 405) as ProblemDetails.
+        app.UseStatusCodePages();
+        // Before authentication: input that must never reach an endpoint is refused the same way for everyone.
+        app.UseMiddleware<RequestInputGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         // Before the tenant scope: a session that must enrol first gets the same answer on every route.
@@ -89,7 +98,13 @@ internal static class Extensions
             config.Errors.UseProblemDetails();
             // A misspelt or unexpected property is an error, not silently ignored input.
             config.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter());
+            // Enum names only (any case), times only with an offset: one rule for bodies and query strings.
+            // The strict converter comes first, so it is the one that reads; System.Text.Json's stays
+            // for the OpenAPI document, which takes it as the sign that enums are written as names.
+            config.Serializer.Options.Converters.Add(new StrictEnumConverter());
+            config.Serializer.Options.Converters.Add(new OffsetTimeConverter());
+            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            config.Binding.UseStrictValueParsers();
         });
         app.UseOpenApi(settings => settings.Path = OpenApiRoute);
         app.MapScalarApiReference(options => options

@@ -11,6 +11,9 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string TenantSuspended = Base + "tenant-suspended";
     public const string NotFound = Base + "not-found";
+
+    /// <summary>405: the path exists, the method does not (the <c>Allow</c> header lists those that do).</summary>
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string Conflict = Base + "conflict";
     public const string UplinkRejected = Base + "uplink-rejected";
     public const string Validation = Base + "validation";

@@ -1,12 +1,14 @@
 using System.Reflection;
 using FastEndpoints;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Api.Tenancy;
+using Platform.Core.Identity;
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Status.GetStatus;
 
-public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest<Response>
+public sealed class Endpoint(HealthCheckService health, CurrentPrincipal principal) : EndpointWithoutRequest<Response>
 {
     private static readonly string[] Dependencies = [PersistenceExtensions.HealthCheckName, EventBusExtensions.HealthCheckName];
 
@@ -22,7 +24,8 @@ public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest
         Summary(summary =>
         {
             summary.Summary = "Version of the platform and health of its dependencies";
-            summary.Description = "Public: it names the dependencies and their state, never addresses or errors.";
+            summary.Description = "Public: it names the dependencies and their state, never addresses or errors. "
+                + "The build version (which names the commit) only to platform admins.";
         });
     }
 
@@ -33,6 +36,8 @@ public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest
             .OrderBy(entry => entry.Key, StringComparer.Ordinal)
             .Select(entry => new DependencyStatus(entry.Key, entry.Value.Status.ToString()))
             .ToList();
-        await Send.OkAsync(new Response(BuildVersion, report.Status.ToString(), dependencies), ct);
+        // The version names the commit: an attacker's shortcut to the known bugs of this build.
+        var version = User.Identity?.IsAuthenticated == true && principal.PlatformRole == PlatformRole.Admin ? BuildVersion : null;
+        await Send.OkAsync(new Response(version, report.Status.ToString(), dependencies), ct);
     }
 }
