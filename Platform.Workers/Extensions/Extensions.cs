@@ -27,6 +27,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<MonthPartitions>();
+        builder.Services.AddHostedService<MonthPartitionMaintenance>();
         builder.Services.AddSingleton<UplinkStoreWriter>();
         builder.Services.AddHostedService<UplinkStorageService>();
 
