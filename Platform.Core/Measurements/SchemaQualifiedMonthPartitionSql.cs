@@ -46,7 +46,7 @@ public static class SchemaQualifiedMonthPartitionSql
         """;
 
     /// <summary>The function, and this month's and the next months' partitions of both tables.</summary>
-    public const string Up = $"""
+    public static readonly string Up = $"""
         {Function}
         SELECT public.platform_ensure_month_partition(t.parent, now() + make_interval(months => m.ahead))
         FROM (VALUES ('raw_uplinks'), ('measurements')) AS t (parent), generate_series(0, {MonthsAhead}) AS m (ahead);

@@ -30,6 +30,8 @@ internal static class Extensions
         builder.Services.AddHostedService<MonthPartitionMaintenance>();
         builder.Services.AddSingleton<UplinkStoreWriter>();
         builder.Services.AddHostedService<UplinkStorageService>();
+        builder.Services.AddHostedService<DeadLetterMonitor>();
+        builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>(DeadLetterHealthCheck.Name);
 
         builder.Services.AddSingleton<RedecodeChunks>();
         builder.Services.AddHostedService<RedecodeService>();

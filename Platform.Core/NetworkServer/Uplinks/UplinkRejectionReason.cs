@@ -28,4 +28,10 @@ public enum UplinkRejectionReason
 
     /// <summary>The network server's time is before LoRaWAN existed (2015) or more than a day ahead of ours.</summary>
     TimeOutOfRange = 12,
+
+    /// <summary>
+    /// The uplink was admitted, but the database refused to store it (the detail names the error class
+    /// only). Kept as the parsed uplink the event bus carried; a replay publishes it again.
+    /// </summary>
+    StorageFailed = 14,
 }
