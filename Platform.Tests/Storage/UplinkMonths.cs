@@ -67,7 +67,7 @@ public static class UplinkMonths
             Iso(new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(-10)),
             Iso(new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero)),
             Iso(thisMonth.AddMonths(1)),
-            Iso(thisMonth.AddMonths(2).AddDays(-1)),
+            Iso(thisMonth.AddMonths(2)),
         ];
     }
 
