@@ -76,6 +76,7 @@ internal static class Extensions
         builder.Services.AddSingleton<UplinkAdmission>();
         builder.Services.AddSingleton<UplinkBatchPublisher>();
         builder.Services.AddScoped<UplinkReplay>();
+        builder.Services.AddSingleton<DeadLetterRedrive>();
     }
 
     public static void UsePlatformApi(this WebApplication app)

@@ -8,5 +8,6 @@ namespace Platform.Core.Ingestion;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UplinkBatch))]
+[JsonSerializable(typeof(AdmittedUplink))]
 [JsonSerializable(typeof(IReadOnlyList<GatewayReception>))]
 public sealed partial class IngestionJsonContext : JsonSerializerContext;

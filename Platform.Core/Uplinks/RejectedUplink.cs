@@ -1,3 +1,4 @@
+using Platform.Core.Ingestion;
 using Platform.Core.NetworkServer.Uplinks;
 
 namespace Platform.Core.Uplinks;
@@ -26,6 +27,9 @@ public sealed class RejectedUplink
     public string Topic { get; private set; }
 
     public byte[] Message { get; private set; }
+
+    /// <summary>What <see cref="Message"/> holds: the network server's message, or the admitted uplink the storage refused.</summary>
+    public RejectedMessageFormat MessageFormat { get; private set; }
 
     public int MessageSize { get; private set; }
 

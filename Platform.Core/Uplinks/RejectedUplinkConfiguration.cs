@@ -14,6 +14,7 @@ internal sealed class RejectedUplinkConfiguration : IEntityTypeConfiguration<Rej
         builder.Property(rejected => rejected.Topic).HasMaxLength(UplinkRejection.MaxTopicLength);
         builder.Property(rejected => rejected.Detail).HasMaxLength(UplinkRejection.MaxDetailLength);
         builder.Property(rejected => rejected.Reason).HasConversion<string>().HasMaxLength(40);
+        builder.Property(rejected => rejected.MessageFormat).HasConversion<string>().HasMaxLength(20);
         builder.Property(rejected => rejected.StoredAt).HasDefaultValueSql("now()");
         builder.Ignore(rejected => rejected.IsTruncated);
     }

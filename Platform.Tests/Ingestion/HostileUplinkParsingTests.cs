@@ -28,7 +28,7 @@ public sealed class HostileUplinkParsingTests
         [UplinkRejectionReason.UnknownDevice, UplinkRejectionReason.BindingMismatch, UplinkRejectionReason.AmbiguousDevice];
 
     // Reasons only the admission gives, for failures of the platform rather than of the message.
-    private static readonly UplinkRejectionReason[] PlatformLevel = [UplinkRejectionReason.InternalError];
+    private static readonly UplinkRejectionReason[] PlatformLevel = [UplinkRejectionReason.InternalError, UplinkRejectionReason.StorageFailed];
 
     // As IngestionOptions.Topics: a hostile message on any other topic would never reach the parser.
     private static readonly string[] SubscriptionFilters = ["application/+/device/+/event/up", "v3/+/devices/+/up"];

@@ -27,8 +27,11 @@ internal static class Extensions
 
         builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<MonthPartitions>();
+        builder.Services.AddHostedService<MonthPartitionMaintenance>();
         builder.Services.AddSingleton<UplinkStoreWriter>();
         builder.Services.AddHostedService<UplinkStorageService>();
+        builder.Services.AddHostedService<DeadLetterMonitor>();
+        builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>(DeadLetterHealthCheck.Name);
 
         builder.Services.AddSingleton<RedecodeChunks>();
         builder.Services.AddHostedService<RedecodeService>();

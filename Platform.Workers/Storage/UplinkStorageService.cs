@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Npgsql;
 using Platform.Core.Ingestion;
 using Platform.Core.Messaging;
+using Platform.Core.NetworkServer.Uplinks;
 using Platform.Workers.Decoding;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -14,8 +15,10 @@ namespace Platform.Workers.Storage;
 /// Consumes <c>uplinks.store</c> and writes each delivery's uplinks and rejections to PostgreSQL.
 /// Deliveries waiting at the same time are written together in one transaction, and acknowledged
 /// (all at once, up to the last) only after the commit: a crash or a database outage loses nothing,
-/// the broker redelivers and the idempotent write absorbs the repeat. A message that is not a batch
-/// at all is rejected to the dead-letter queue with the reason logged.
+/// the broker redelivers and the idempotent write absorbs the repeat. A batch the database refuses
+/// is dead-lettered, and what it holds is stored as rejections first (<see cref="RescueAsync"/>), so
+/// nothing is dead-lettered unseen. A message that is not a batch at all is rejected to the
+/// dead-letter queue with the reason logged.
 /// </summary>
 public sealed partial class UplinkStorageService(
     IConnection connection,
@@ -79,6 +82,7 @@ public sealed partial class UplinkStorageService(
             {
                 LogUnreadableMessage(logger, message.BasicProperties.MessageId, problem ?? "empty message");
                 await channel.BasicRejectAsync(message.DeliveryTag, requeue: false, stoppingToken);
+                metrics.DeadLettered();
                 return;
             }
 
@@ -92,7 +96,8 @@ public sealed partial class UplinkStorageService(
             while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
             {
                 var taken = Take(deliveries.Reader);
-                if (await StoreAsync(taken, stoppingToken))
+                var failure = await StoreAsync(taken, stoppingToken);
+                if (failure is null)
                 {
                     EnsureOpen(channel);
                     await channel.BasicAckAsync(taken[^1].Tag, multiple: true, stoppingToken);
@@ -103,15 +108,23 @@ public sealed partial class UplinkStorageService(
                 // instead of letting it hold up every uplink behind it.
                 foreach (var delivery in taken)
                 {
-                    var stored = taken.Count > 1 && await StoreAsync([delivery], stoppingToken);
+                    var own = taken.Count > 1 ? await StoreAsync([delivery], stoppingToken) : failure;
+                    if (own is not null)
+                    {
+                        await RescueAsync(delivery.Batch, own, stoppingToken);
+                    }
+
                     EnsureOpen(channel);
-                    if (stored)
+                    if (own is null)
                     {
                         await channel.BasicAckAsync(delivery.Tag, multiple: false, stoppingToken);
                     }
                     else
                     {
+                        // The original stays in the dead-letter queue, counted by the health check and a metric,
+                        // until a platform admin redrives it.
                         await channel.BasicRejectAsync(delivery.Tag, requeue: false, stoppingToken);
+                        metrics.DeadLettered();
                     }
                 }
             }
@@ -140,10 +153,10 @@ public sealed partial class UplinkStorageService(
 
     /// <summary>
     /// Writes the deliveries, retrying for as long as the failure is the database's (unavailable,
-    /// restarting, overloaded). False when the data itself can never be stored (a value the schema
-    /// refuses); the caller then dead-letters it.
+    /// restarting, overloaded). Returns the refusal when the data itself can never be stored (a value
+    /// the schema refuses); the caller then dead-letters it. Null once stored.
     /// </summary>
-    private async Task<bool> StoreAsync(List<Delivery> taken, CancellationToken stoppingToken)
+    private async Task<PostgresException?> StoreAsync(List<Delivery> taken, CancellationToken stoppingToken)
     {
         var uplinks = taken.SelectMany(delivery => delivery.Batch.Uplinks).ToList();
         var rejections = taken.SelectMany(delivery => delivery.Batch.Rejections).ToList();
@@ -165,12 +178,13 @@ public sealed partial class UplinkStorageService(
                     TraceStored(uplinks[index].TraceParent, started, committed, uplinks[index], decodes[index]);
                 }
 
-                return true;
+                return null;
             }
             catch (PostgresException exception) when (PostgresErrors.IsPermanent(exception))
             {
-                LogUnstorable(logger, taken.Count, exception.SqlState, exception.MessageText);
-                return false;
+                // Only the error's class and code: the database's text can quote the refused values.
+                LogUnstorable(logger, taken.Count, DatabaseErrorClass.Describe(exception.SqlState));
+                return exception;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -180,6 +194,48 @@ public sealed partial class UplinkStorageService(
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// Makes an unstorable batch visible before it is dead-lettered: each of its uplinks and
+    /// rejections is written alone, and each uplink the database still refuses becomes a
+    /// <see cref="UplinkRejectionReason.StorageFailed"/> rejection of its device's tenant, which lists
+    /// it and can replay it once the cause is gone. A rejection the database refuses cannot be kept
+    /// as another rejection: it is counted and stays in the dead-letter queue only.
+    /// </summary>
+    private async Task RescueAsync(UplinkBatch batch, PostgresException failure, CancellationToken stoppingToken)
+    {
+        var refused = new List<UplinkRejection>();
+        foreach (var uplink in batch.Uplinks)
+        {
+            var own = batch.Count > 1 ? await StoreAsync([new Delivery(0, new UplinkBatch([uplink], []))], stoppingToken) : failure;
+            if (own is not null)
+            {
+                refused.Add(StorageFailedRejection.Of(uplink, own.SqlState));
+            }
+        }
+
+        foreach (var rejection in batch.Rejections)
+        {
+            if (await StoreAsync([new Delivery(0, new UplinkBatch([], [rejection]))], stoppingToken) is not null)
+            {
+                metrics.RejectionUnstorable();
+            }
+        }
+
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        if (await StoreAsync([new Delivery(0, new UplinkBatch([], refused))], stoppingToken) is { } lost)
+        {
+            LogRescueFailed(logger, refused.Count, DatabaseErrorClass.Describe(lost.SqlState));
+            return;
+        }
+
+        metrics.StorageFailed(refused.Count);
+        LogRescued(logger, refused.Count);
     }
 
     private static void EnsureOpen(IChannel channel)
@@ -229,8 +285,16 @@ public sealed partial class UplinkStorageService(
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "{Count} uplink batch(es) cannot be stored ({SqlState}: {Problem}); written one by one, the unstorable one is dead-lettered")]
-    private static partial void LogUnstorable(ILogger logger, int count, string sqlState, string problem);
+        Message = "{Count} uplink batch(es) cannot be stored ({Problem}); written one by one, the unstorable one is dead-lettered")]
+    private static partial void LogUnstorable(ILogger logger, int count, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Count} uplink(s) the database refused are stored as StorageFailed rejections of their tenants; the batch is dead-lettered")]
+    private static partial void LogRescued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "{Count} uplink(s) the database refused could not be stored as rejections either ({Problem}); they are only in the dead-letter queue")]
+    private static partial void LogRescueFailed(ILogger logger, int count, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on the uplink queue is not an uplink batch ({Problem}); dead-lettered")]
     private static partial void LogUnreadableMessage(ILogger logger, string? messageId, string problem);

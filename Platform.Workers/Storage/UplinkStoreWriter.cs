@@ -41,11 +41,22 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         """;
 
     private const string InsertRejections = """
-        INSERT INTO rejected_uplinks (id, tenant_id, device_id, topic, message, message_size, reason, detail, received_at)
-        SELECT r.id, $1, r.device_id, r.topic, r.message, r.message_size, r.reason, r.detail, r.received_at
-        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bytea[], $6::integer[], $7::text[], $8::text[], $9::timestamptz[])
-             AS r (id, device_id, topic, message, message_size, reason, detail, received_at)
-        ON CONFLICT DO NOTHING
+        INSERT INTO rejected_uplinks (id, tenant_id, device_id, topic, message, message_size, reason, detail, received_at, message_format)
+        SELECT r.id, $1, r.device_id, r.topic, r.message, r.message_size, r.reason, r.detail, r.received_at, r.message_format
+        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bytea[], $6::integer[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
+             AS r (id, device_id, topic, message, message_size, reason, detail, received_at, message_format)
+        """;
+
+    private const string IgnoringRedeliveries = "ON CONFLICT DO NOTHING";
+
+    /// <summary>
+    /// An uplink the storage refused again after it was replayed is open again, so that it is seen
+    /// (its id is the uplink's key: <see cref="StorageFailedRejection"/>). Only the tenant's own
+    /// rows are written this way; an MQTT rejection's redelivery never touches its stored row.
+    /// </summary>
+    private const string ReopeningReplayed = """
+        ON CONFLICT (id) DO UPDATE SET replayed_at = NULL, detail = EXCLUDED.detail
+        WHERE rejected_uplinks.replayed_at IS NOT NULL
         """;
 
     /// <returns>How many uplinks were new (the rest were already stored).</returns>
@@ -85,10 +96,10 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         }
 
         var rejectionCommands = new List<NpgsqlBatchCommand>();
-        foreach (var tenant in rejections.GroupBy(rejection => rejection.TenantId))
+        foreach (var tenant in rejections.GroupBy(rejection => (rejection.TenantId, rejection.Format)))
         {
-            batch.BatchCommands.Add(TenantSession.Enter(tenant.Key));
-            var insert = RejectionRows(tenant.Key, tenant.ToList());
+            batch.BatchCommands.Add(TenantSession.Enter(tenant.Key.TenantId));
+            var insert = RejectionRows(tenant.Key.TenantId, tenant.Key.Format, tenant.ToList());
             rejectionCommands.Add(insert);
             batch.BatchCommands.Add(insert);
         }
@@ -177,7 +188,8 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
         return command;
     }
 
-    private static NpgsqlBatchCommand RejectionRows(Guid? tenantId, List<UplinkRejection> rows) => new(InsertRejections)
+    private static NpgsqlBatchCommand RejectionRows(Guid? tenantId, RejectedMessageFormat format, List<UplinkRejection> rows) =>
+        new(InsertRejections + "\n" + (format == RejectedMessageFormat.AdmittedUplink && tenantId is not null ? ReopeningReplayed : IgnoringRedeliveries))
     {
         Parameters =
         {
@@ -190,6 +202,7 @@ public sealed class UplinkStoreWriter(NpgsqlDataSource database, MonthPartitions
             SqlArrays.Of(rows, row => row.Reason.ToString()),
             SqlArrays.Of(rows, row => row.Detail),
             SqlArrays.Of(rows, row => row.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+            SqlArrays.Of(rows, row => row.Format.ToString()),
         },
     };
 

@@ -11,7 +11,7 @@ namespace Platform.Api.Features.RejectedUplinks;
 
 /// <summary>
 /// Replays a rejected uplink: its stored topic and message go through <see cref="UplinkAdmission"/>
-/// again, exactly as the ingestion would judge them now, with device routes read fresh (a device
+/// again (an uplink the storage refused, kept as the bus carried it, is published again as it was), exactly as the ingestion would judge them now, with device routes read fresh (a device
 /// registered a moment ago counts). An uplink now admitted for a device the caller may feed is
 /// published like any ingested batch and confirmed by the broker; only then is the rejection marked
 /// replayed and the replay audited, in one transaction. The storage deduplicates, so an uplink that
@@ -62,16 +62,15 @@ public sealed partial class UplinkReplay(
             }
 
             var now = time.GetUtcNow();
+            if (rejected.MessageFormat == RejectedMessageFormat.AdmittedUplink)
+            {
+                return await ReplayAdmittedAsync(rejected, tenantId, actor, clientAddress, now, ct);
+            }
+
             var result = await admission.AdmitAsync(rejected.Topic, rejected.Message, now, Activity.Current?.Id, ct);
             if (result.Admitted is { } uplink && (tenantId is null || uplink.TenantId == tenantId))
             {
-                await publisher.PublishAsync(new UplinkBatch([uplink], []), ct);
-                rejected.MarkReplayed(now);
-                var accepted = new ReplayResponse(uplink.TenantId, uplink.DeviceId, uplink.Uplink.DeduplicationKey);
-                await audit.AppendAsync(new AuditRecord(tenantId, actor, AuditAction, "rejected-uplink", id.ToString(),
-                    After: AuditJson.Of(accepted), ClientAddress: clientAddress), ct);
-                LogReplayed(logger, id, uplink.TenantId, uplink.DeviceId);
-                return (accepted, null);
+                return (await PublishAsync(rejected, uplink, tenantId, actor, clientAddress, now, ct), null);
             }
 
             var (reason, detail) = tenantId is { } tenant
@@ -80,6 +79,47 @@ public sealed partial class UplinkReplay(
             await AuditRefusalAsync(rejected, tenantId, actor, clientAddress, reason.ToString(), ct);
             return (null, ApiProblems.UplinkRejected(reason.ToString(), detail));
         }, ct);
+
+    /// <summary>
+    /// An uplink the storage refused is kept as the bus carried it (the network server's message is
+    /// not on the bus), so it is published again as it was, not judged from a message: only its
+    /// device must still be registered, in its tenant, with the binding it came by.
+    /// </summary>
+    private async Task<(ReplayResponse?, IResult?)> ReplayAdmittedAsync(RejectedUplink rejected, Guid? tenantId, AuditActor actor,
+        string? clientAddress, DateTimeOffset now, CancellationToken ct)
+    {
+        if (StorageFailedRejection.Read(rejected.Message) is not { } kept)
+        {
+            await AuditRefusalAsync(rejected, tenantId, actor, clientAddress, "Unreadable", ct);
+            return (null, ApiProblems.Conflict("The uplink kept with the rejection cannot be read; it cannot be replayed."));
+        }
+
+        var registered = (await routes.FindAsync(kept.Uplink.DevEui, ct)).Any(route =>
+            route.TenantId == kept.TenantId && route.DeviceId == kept.DeviceId && route.Binding.Kind == kept.Uplink.Kind
+            && string.Equals(route.Binding.ApplicationId, kept.Uplink.ApplicationId, StringComparison.OrdinalIgnoreCase));
+        if (!registered || (tenantId is not null && kept.TenantId != tenantId))
+        {
+            const UplinkRejectionReason reason = UplinkRejectionReason.UnknownDevice;
+            await AuditRefusalAsync(rejected, tenantId, actor, clientAddress, reason.ToString(), ct);
+            return (null, ApiProblems.UplinkRejected(reason.ToString(),
+                $"The device the uplink was admitted for is no longer registered with DevEUI {kept.Uplink.DevEui} and this network-server binding."));
+        }
+
+        return (await PublishAsync(rejected, kept with { ReceivedAt = now, TraceParent = Activity.Current?.Id }, tenantId, actor,
+            clientAddress, now, ct), null);
+    }
+
+    private async Task<ReplayResponse> PublishAsync(RejectedUplink rejected, AdmittedUplink uplink, Guid? tenantId, AuditActor actor,
+        string? clientAddress, DateTimeOffset now, CancellationToken ct)
+    {
+        await publisher.PublishAsync(new UplinkBatch([uplink], []), ct);
+        rejected.MarkReplayed(now);
+        var accepted = new ReplayResponse(uplink.TenantId, uplink.DeviceId, uplink.Uplink.DeduplicationKey);
+        await audit.AppendAsync(new AuditRecord(tenantId, actor, AuditAction, "rejected-uplink", rejected.Id.ToString(),
+            After: AuditJson.Of(accepted), ClientAddress: clientAddress), ct);
+        LogReplayed(logger, rejected.Id, uplink.TenantId, uplink.DeviceId);
+        return accepted;
+    }
 
     /// <summary>
     /// Why a tenant's replay did not become an uplink of its devices, judged from its own devices and

@@ -34,4 +34,10 @@ public enum UplinkRejectionReason
     /// foresaw), not the database or a broker: kept, logged as an error, replayable once fixed.
     /// </summary>
     InternalError = 13,
+
+    /// <summary>
+    /// The uplink was admitted, but the database refused to store it (the detail names the error class
+    /// only). Kept as the parsed uplink the event bus carried; a replay publishes it again.
+    /// </summary>
+    StorageFailed = 14,
 }

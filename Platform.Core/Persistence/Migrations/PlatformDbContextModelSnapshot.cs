@@ -1280,6 +1280,12 @@ namespace Platform.Core.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("message");
 
+                    b.Property<string>("MessageFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("message_format");
+
                     b.Property<int>("MessageSize")
                         .HasColumnType("integer")
                         .HasColumnName("message_size");
