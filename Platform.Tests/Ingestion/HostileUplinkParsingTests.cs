@@ -27,7 +27,7 @@ public sealed class HostileUplinkParsingTests
     private static readonly UplinkRejectionReason[] DeviceLevel =
         [UplinkRejectionReason.UnknownDevice, UplinkRejectionReason.BindingMismatch, UplinkRejectionReason.AmbiguousDevice];
 
-    // Reasons only the admission gives, for failures of the platform rather than of the message.
+    // Reasons of the platform's own failures (admission, storage), not of the message.
     private static readonly UplinkRejectionReason[] PlatformLevel = [UplinkRejectionReason.InternalError, UplinkRejectionReason.StorageFailed];
 
     // As IngestionOptions.Topics: a hostile message on any other topic would never reach the parser.
