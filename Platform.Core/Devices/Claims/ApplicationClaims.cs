@@ -29,8 +29,7 @@ public sealed class ApplicationClaims(PlatformDbContext database)
     /// <summary>Every claim, by kind and application (platform scope only; row-level security hides them elsewhere).</summary>
     public async Task<IReadOnlyList<ApplicationClaim>> ListAsync(CancellationToken cancellationToken) =>
         await database.Database.SqlQuery<ApplicationClaim>($"""
-                SELECT c.network_server_kind AS "Kind", c.application_id AS "ApplicationId", c.tenant_id AS "TenantId",
-                       c.claimed_at AS "ClaimedAt"
+                SELECT c.network_server_kind AS kind, c.application_id, c.tenant_id, c.claimed_at
                 FROM network_server_application_claims c
                 ORDER BY c.network_server_kind, c.application_key
                 """)
@@ -41,8 +40,7 @@ public sealed class ApplicationClaims(PlatformDbContext database)
         var kind = binding.Kind.ToString();
         var key = binding.ClaimKey;
         var found = await database.Database.SqlQuery<ApplicationClaim>($"""
-                SELECT c.network_server_kind AS "Kind", c.application_id AS "ApplicationId", c.tenant_id AS "TenantId",
-                       c.claimed_at AS "ClaimedAt"
+                SELECT c.network_server_kind AS kind, c.application_id, c.tenant_id, c.claimed_at
                 FROM network_server_application_claims c
                 WHERE c.network_server_kind = {kind} AND c.application_key = {key}
                 """)
