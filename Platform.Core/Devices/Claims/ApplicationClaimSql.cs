@@ -10,8 +10,9 @@ namespace Platform.Core.Devices.Claims;
 /// Platform-owned data: the one table whose key deliberately has no <c>tenant_id</c> (in a
 /// distributed database it would be a reference table). The key is the kind and the application id
 /// as the admission compares it, case-insensitively (<see cref="NetworkServerBinding.ClaimKey"/>);
-/// the unique key, not a check in the API, settles concurrent first registrations. Tenants cannot
-/// read it (forced row-level security: platform scope only); they learn only "yours" or "not yours"
+/// the unique key, not a check in the API, settles concurrent first registrations. Forced row-level
+/// security: a tenant reads only its own claims and writes none; of another tenant's it learns only
+/// "not yours"
 /// through <c>platform_claim_network_server_application</c>, a SECURITY DEFINER function with a fixed
 /// search_path, whose EXECUTE is revoked from PUBLIC and granted to the services' role alone
 /// (<see cref="Persistence.DatabaseMigrator"/>). It claims for the session's own tenant, never for a
@@ -33,8 +34,10 @@ internal static class ApplicationClaimSql
         CREATE INDEX ix_network_server_application_claims_tenant_id ON network_server_application_claims (tenant_id);
         ALTER TABLE network_server_application_claims ENABLE ROW LEVEL SECURITY;
         ALTER TABLE network_server_application_claims FORCE ROW LEVEL SECURITY;
-        CREATE POLICY platform_only ON network_server_application_claims
+        CREATE POLICY platform_writes ON network_server_application_claims
             USING (platform_in_platform_scope()) WITH CHECK (platform_in_platform_scope());
+        CREATE POLICY own_claims_read ON network_server_application_claims FOR SELECT
+            USING (tenant_id = platform_current_tenant());
 
         -- What existed: each application goes to the tenant of its first registered device.
         DO $backfill$

@@ -26,7 +26,7 @@ public sealed class ApplicationClaims(PlatformDbContext database)
         return owned.Single();
     }
 
-    /// <summary>Every claim, by kind and application (platform scope only; row-level security hides them elsewhere).</summary>
+    /// <summary>Every claim, by kind and application, in platform scope (elsewhere row-level security shows a tenant only its own).</summary>
     public async Task<IReadOnlyList<ApplicationClaim>> ListAsync(CancellationToken cancellationToken) =>
         await database.Database.SqlQuery<ApplicationClaim>($"""
                 SELECT c.network_server_kind AS kind, c.application_id, c.tenant_id, c.claimed_at
