@@ -69,7 +69,10 @@ builder.AddProject<Projects.Platform_Ingestion>("platform-ingestion", launchProf
     // One instance subscribes plainly (its persistent subscription survives a broker restart);
     // scaled out, the instances share one subscription group. See IngestionOptions.
     .WithEnvironment("Ingestion__SharedSubscriptionGroup", string.Empty)
-    .WithReference(infrastructure.Mqtt)
+    // Its own broker account, handed over under the name it reads ("mqtt"). The broker makes the
+    // account its client id, stable across restarts, so its persistent session survives them; a
+    // second instance would need an account of its own.
+    .WithReference(infrastructure.MqttIngestion, PlatformInfrastructure.MqttConnectionName)
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.EventBus)
     .WaitFor(infrastructure.MqttServer)

@@ -1,4 +1,5 @@
 using Platform.Core.Decoding.JavaScript;
+using Platform.Core.Devices;
 
 namespace Platform.Api.Problems;
 
@@ -40,6 +41,16 @@ public static class ApiProblems
 
     public static IResult Conflict(string title) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);
+
+    /// <summary>
+    /// 409 for binding a device to a network-server application of another tenant: it names only what
+    /// the caller asked for, not the owner or its devices.
+    /// </summary>
+    public static IResult ApplicationClaimed(NetworkServerBinding binding) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "This network-server application belongs to another tenant.",
+        detail: $"The {binding.Kind} application '{binding.ApplicationId}' is registered to another tenant; its devices cannot be registered here. " +
+                "Ask a platform admin if it is yours.",
+        type: ProblemTypes.ApplicationClaimed);
 
     /// <summary>409 for a replay that the admission refuses again: why, as <c>reason</c> (the rejection reason's name) and <c>detail</c>.</summary>
     public static IResult UplinkRejected(string reason, string detail) => TypedResults.Problem(

@@ -32,4 +32,7 @@ public static class ProblemTypes
 
     /// <summary>403: a tenant of the user requires MFA; until they enrol, the session may only do that.</summary>
     public const string MfaEnrolmentRequired = Base + "mfa-enrolment-required";
+
+    /// <summary>409: the network-server application of a device belongs to another tenant (which one is not said).</summary>
+    public const string ApplicationClaimed = Base + "application-claimed";
 }

@@ -24,13 +24,20 @@ internal static class ContainerInfrastructure
         var mosquitto = builder.AddContainer("mosquitto", "eclipse-mosquitto", "2.0")
             .WithEnvironment("MQTT_USERNAME", secrets.MqttUsername)
             .WithEnvironment("MQTT_PASSWORD", secrets.MqttPassword)
+            .WithEnvironment("MQTT_INGESTION_USERNAME", secrets.MqttIngestionUsername)
+            .WithEnvironment("MQTT_INGESTION_PASSWORD", secrets.MqttIngestionPassword)
+            .WithEnvironment("MQTT_CLIENT_ID_PREFIX", PlatformInfrastructure.MqttClientIdPrefix)
             .WithVolume("platform-mosquitto-data", "/mosquitto/data")
             .WithEntrypoint("sh")
             .WithArgs("-c", MosquittoEntrypoint)
-            .WithEndpoint(port: settings.Ports.Mqtt, targetPort: 1883, scheme: "tcp", name: "tcp");
+            .WithEndpoint(port: settings.Ports.Mqtt, targetPort: 1883, scheme: "tcp", name: "tcp")
+            .WithEndpoint(port: settings.Ports.MqttIngestion, targetPort: 1884, scheme: "tcp", name: "ingestion");
         var mqttEndpoint = mosquitto.GetEndpoint("tcp");
         var mqtt = builder.AddConnectionString(PlatformInfrastructure.MqttConnectionName, ReferenceExpression.Create(
-            $"Host={mqttEndpoint.Property(EndpointProperty.Host)};Port={mqttEndpoint.Property(EndpointProperty.Port)};Username={secrets.MqttUsername.Resource};Password={secrets.MqttPassword.Resource}"));
+            $"Host={mqttEndpoint.Property(EndpointProperty.Host)};Port={mqttEndpoint.Property(EndpointProperty.Port)};Username={secrets.MqttUsername.Resource};Password={secrets.MqttPassword.Resource};ClientIdPrefix={PlatformInfrastructure.MqttClientIdPrefix}"));
+        var ingestionEndpoint = mosquitto.GetEndpoint("ingestion");
+        var mqttIngestion = builder.AddConnectionString(PlatformInfrastructure.MqttIngestionConnectionName, ReferenceExpression.Create(
+            $"Host={ingestionEndpoint.Property(EndpointProperty.Host)};Port={ingestionEndpoint.Property(EndpointProperty.Port)};Username={secrets.MqttIngestionUsername.Resource};Password={secrets.MqttIngestionPassword.Resource};ClientIdPrefix={PlatformInfrastructure.MqttClientIdPrefix}"));
 
         var keycloak = builder.AddContainer("keycloak", "quay.io/keycloak/keycloak", "26.4")
             .WithArgs("start-dev", "--import-realm")
@@ -50,22 +57,36 @@ internal static class ContainerInfrastructure
         return new PlatformInfrastructure(database, databaseOwner, eventBus, mqtt, postgres, eventBus, mosquitto)
         {
             IdentityProvider = identityProvider,
+            MqttIngestion = mqttIngestion,
         };
     }
 
-    // The same broker settings as local mode's LocalServices/mosquitto.sh, for the image's busybox sh:
-    // the password file is hashed in place so the password is never an argument.
+    // The same broker settings as local mode's LocalServices/mosquitto.sh (accounts, ACL, client ids
+    // tied to accounts), for the image's busybox sh: the password file is hashed in place so the
+    // passwords are never arguments.
     private const string MosquittoEntrypoint = """
         set -e
         umask 077
-        printf '%s:%s\n' "$MQTT_USERNAME" "$MQTT_PASSWORD" > /mosquitto/passwd
+        printf '%s:%s\n%s:%s\n' "$MQTT_USERNAME" "$MQTT_PASSWORD" "$MQTT_INGESTION_USERNAME" "$MQTT_INGESTION_PASSWORD" > /mosquitto/passwd
         mosquitto_passwd -U /mosquitto/passwd
-        chown mosquitto:mosquitto /mosquitto/passwd /mosquitto/data
+        cat > /mosquitto/acl <<ACL
+        user $MQTT_USERNAME
+        topic write application/+/device/+/event/up
+        topic write v3/+/devices/+/up
+        user $MQTT_INGESTION_USERNAME
+        topic read application/+/device/+/event/up
+        topic read v3/+/devices/+/up
+        ACL
+        chown mosquitto:mosquitto /mosquitto/passwd /mosquitto/acl /mosquitto/data
         cat > /mosquitto/platform.conf <<CONF
         per_listener_settings false
         allow_anonymous false
         password_file /mosquitto/passwd
+        acl_file /mosquitto/acl
+        clientid_prefixes $MQTT_CLIENT_ID_PREFIX
         listener 1883
+        listener 1884
+        use_username_as_clientid true
         persistence true
         persistence_location /mosquitto/data/
         autosave_interval 30

@@ -44,23 +44,32 @@ internal static class LocalInfrastructure
             .WithEnvironment("MQTT_PORT", ports.Mqtt.ToString())
             .WithEnvironment("MQTT_USERNAME", secrets.MqttUsername)
             .WithEnvironment("MQTT_PASSWORD", secrets.MqttPassword)
-            .WithEndpoint(port: ports.Mqtt, targetPort: ports.Mqtt, scheme: "tcp", name: "tcp", isProxied: false);
+            .WithEnvironment("MQTT_INGESTION_PORT", ports.MqttIngestion.ToString())
+            .WithEnvironment("MQTT_INGESTION_USERNAME", secrets.MqttIngestionUsername)
+            .WithEnvironment("MQTT_INGESTION_PASSWORD", secrets.MqttIngestionPassword)
+            .WithEnvironment("MQTT_CLIENT_ID_PREFIX", PlatformInfrastructure.MqttClientIdPrefix)
+            .WithEndpoint(port: ports.Mqtt, targetPort: ports.Mqtt, scheme: "tcp", name: "tcp", isProxied: false)
+            .WithEndpoint(port: ports.MqttIngestion, targetPort: ports.MqttIngestion, scheme: "tcp", name: "ingestion", isProxied: false);
         var mqtt = builder.AddConnectionString(PlatformInfrastructure.MqttConnectionName, ReferenceExpression.Create(
-            $"Host={Loopback};Port={ports.Mqtt.ToString()};Username={secrets.MqttUsername.Resource};Password={secrets.MqttPassword.Resource}"));
+            $"Host={Loopback};Port={ports.Mqtt.ToString()};Username={secrets.MqttUsername.Resource};Password={secrets.MqttPassword.Resource};ClientIdPrefix={PlatformInfrastructure.MqttClientIdPrefix}"));
+        var mqttIngestion = builder.AddConnectionString(PlatformInfrastructure.MqttIngestionConnectionName, ReferenceExpression.Create(
+            $"Host={Loopback};Port={ports.MqttIngestion.ToString()};Username={secrets.MqttIngestionUsername.Resource};Password={secrets.MqttIngestionPassword.Resource};ClientIdPrefix={PlatformInfrastructure.MqttClientIdPrefix}"));
 
         builder.Services.AddHealthChecks()
             .AddCheck("postgres-ready", ReadinessChecks.Postgres(databaseOwner.Resource))
             .AddCheck("rabbitmq-ready", ReadinessChecks.RabbitMq(eventBus.Resource))
-            .AddCheck("mosquitto-ready", ReadinessChecks.TcpPort(ports.Mqtt));
+            .AddCheck("mosquitto-ready", ReadinessChecks.TcpPort(ports.Mqtt))
+            .AddCheck("mosquitto-ingestion-ready", ReadinessChecks.TcpPort(ports.MqttIngestion));
         postgres.WithHealthCheck("postgres-ready");
         rabbitMq.WithHealthCheck("rabbitmq-ready");
-        mosquitto.WithHealthCheck("mosquitto-ready");
+        mosquitto.WithHealthCheck("mosquitto-ready").WithHealthCheck("mosquitto-ingestion-ready");
 
         return new PlatformInfrastructure(
             database, databaseOwner, eventBus, mqtt,
             postgres, rabbitMq, mosquitto)
         {
             IdentityProvider = builder.AddLocalOidcProvider(settings, secrets),
+            MqttIngestion = mqttIngestion,
         };
     }
 

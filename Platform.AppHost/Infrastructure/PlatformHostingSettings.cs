@@ -39,6 +39,8 @@ public sealed class PlatformHostingSettings
         public int Web { get; set; } = 5080;
         public int Api { get; set; } = 5081;
         public int Mqtt { get; set; } = 1883;
+        /// <summary>The broker's listener for the ingestion, where its account is its client id.</summary>
+        public int MqttIngestion { get; set; } = 1884;
         public int Postgres { get; set; } = 25432;
         public int RabbitMq { get; set; } = 25672;
         public int RabbitMqDistribution { get; set; } = 25673;

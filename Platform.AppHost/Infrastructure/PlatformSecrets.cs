@@ -29,6 +29,8 @@ public sealed class PlatformSecrets
         RabbitMqPassword = Secret("rabbitmq-password", "PLATFORM_RABBITMQ_PASSWORD");
         MqttUsername = Value("mqtt-username", "PLATFORM_MQTT_USERNAME", "network-server");
         MqttPassword = Secret("mqtt-password", "PLATFORM_MQTT_PASSWORD");
+        MqttIngestionUsername = Value("mqtt-ingestion-username", "PLATFORM_MQTT_INGESTION_USERNAME", "platform-ingestion");
+        MqttIngestionPassword = Secret("mqtt-ingestion-password", "PLATFORM_MQTT_INGESTION_PASSWORD");
         AdminEmail = Value("admin-email", "PLATFORM_ADMIN_EMAIL", "admin@platform.local");
         AdminPassword = Secret("admin-password", "PLATFORM_ADMIN_PASSWORD");
         KeycloakAdminPassword = Secret("keycloak-admin-password", "PLATFORM_KEYCLOAK_ADMIN_PASSWORD");
@@ -47,6 +49,13 @@ public sealed class PlatformSecrets
     public IResourceBuilder<ParameterResource> RabbitMqPassword { get; }
     public IResourceBuilder<ParameterResource> MqttUsername { get; }
     public IResourceBuilder<ParameterResource> MqttPassword { get; }
+
+    /// <summary>
+    /// The ingestion's own broker account: it may only subscribe to uplinks, and the broker makes
+    /// the account name its client id, so no other account can take over its persistent session.
+    /// </summary>
+    public IResourceBuilder<ParameterResource> MqttIngestionUsername { get; }
+    public IResourceBuilder<ParameterResource> MqttIngestionPassword { get; }
     public IResourceBuilder<ParameterResource> AdminEmail { get; }
     public IResourceBuilder<ParameterResource> AdminPassword { get; }
     public IResourceBuilder<ParameterResource> KeycloakAdminPassword { get; }

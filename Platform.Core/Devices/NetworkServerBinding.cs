@@ -29,4 +29,13 @@ public sealed record NetworkServerBinding
     public NetworkServerKind Kind { get; }
 
     public string ApplicationId { get; }
+
+    /// <summary>
+    /// The application as the admission compares it (case-insensitively, ordinal): two bindings with
+    /// one key receive the same uplinks, so the application's owner is claimed by this key.
+    /// </summary>
+    public string ClaimKey => ApplicationId.ToUpperInvariant();
+
+    /// <summary>Whether both receive the uplinks of one network-server application.</summary>
+    public bool IsSameApplicationAs(NetworkServerBinding other) => Kind == other.Kind && ClaimKey == other.ClaimKey;
 }

@@ -17,7 +17,7 @@ public static class MqttClientOptionsFactory
     public static MqttClientOptions Create(MqttBrokerSettings broker, string clientId, bool persistentSession)
     {
         var builder = new MqttClientOptionsBuilder()
-            .WithClientId(clientId)
+            .WithClientId(broker.ClientIdPrefix + clientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithTcpServer(broker.Host, broker.Port)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))

@@ -27,6 +27,7 @@ public sealed partial class DatabaseMigrator(PlatformDbContext ownerContext, ILo
             Identity.ApiTokenTouchSql.FunctionSignature,
             Measurements.MonthPartitionFunctionSql.FunctionSignature,
             .. Identity.Providers.IdentityProviderSql.Functions,
+            Devices.Claims.ApplicationClaimSql.FunctionSignature,
         ];
 
     public async Task MigrateAsync(string applicationConnectionString, CancellationToken cancellationToken)

@@ -42,6 +42,7 @@ public static class PersistenceExtensions
             settings.DisableRetry = true;
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName);
+        builder.Services.AddScoped<Devices.Claims.ApplicationClaims>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Core.Audit;
 using Platform.Core.Decoders.Library;
 using Platform.Core.Devices;
+using Platform.Core.Devices.Claims;
 using Platform.Core.Identity;
 using Platform.Core.NetworkServer;
 using Platform.Core.Organizations;
@@ -20,6 +21,7 @@ namespace Platform.Core.Tenancy;
 public sealed partial class DemoTenantBootstrap(
     PlatformDbContext database,
     DataScope scope,
+    ApplicationClaims claims,
     AuditLog audit,
     TimeProvider time,
     ILogger<DemoTenantBootstrap> logger)
@@ -49,6 +51,13 @@ public sealed partial class DemoTenantBootstrap(
         {
             var organizationId = await EnsureOrganizationAsync(tenantId, cancellationToken);
             await EnsureAdminMembershipAsync(tenantId, admin.Id, cancellationToken);
+            // The simulator's application is the demo tenant's, like any tenant's first registration.
+            if (!await claims.TryClaimAsync(binding, cancellationToken))
+            {
+                LogApplicationOfAnotherTenant(logger, binding.Kind, binding.ApplicationId);
+                return 0;
+            }
+
             return await AddMissingDevicesAsync(tenantId, organizationId, members, binding, cancellationToken);
         }, cancellationToken);
         scope.Clear();
@@ -161,6 +170,10 @@ public sealed partial class DemoTenantBootstrap(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Demo tenant {Slug}: {Added} simulated device(s) registered, {Existing} already there ({Kind} application {ApplicationId})")]
     private static partial void LogDevices(ILogger logger, string slug, int added, int existing, NetworkServerKind kind, string applicationId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The simulator's {Kind} application {ApplicationId} belongs to another tenant; no demo device registered under it")]
+    private static partial void LogApplicationOfAnotherTenant(ILogger logger, NetworkServerKind kind, string applicationId);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "{Count} demo device(s) are bound to another network server than the simulator's {Kind} application {ApplicationId}; left unchanged, their uplinks will be refused")]

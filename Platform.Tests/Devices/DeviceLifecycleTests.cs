@@ -37,18 +37,19 @@ public sealed class DeviceLifecycleTests(PlatformAppFixture fixture)
         Assert.Contains(id, await DeviceApi.ListIdsAsync(admin, tenant, $"?organizationId={first}"));
         Assert.DoesNotContain(id, await DeviceApi.ListIdsAsync(admin, tenant, $"?organizationId={second}"));
 
+        var boilers = "boilers-" + Guid.NewGuid().ToString("N")[..8] + "@acme";
         using var patched = await admin.PatchAsJsonAsync($"{devices}/{id}", new
         {
             name = "Boiler room 2",
             tags = new Dictionary<string, string> { ["floor"] = "-1" },
-            networkServer = new { kind = "TheThingsStack", applicationId = "boilers@acme" },
+            networkServer = new { kind = "TheThingsStack", applicationId = boilers },
             organizationId = second,
         }, Ct);
         var changed = (await patched.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         Assert.Equal("Boiler room 2", changed["name"]!.GetValue<string>());
         Assert.Equal(second, changed["organizationId"]!.GetValue<Guid>());
-        Assert.Equal("boilers@acme", changed["networkServer"]!["applicationId"]!.GetValue<string>());
+        Assert.Equal(boilers, changed["networkServer"]!["applicationId"]!.GetValue<string>());
         Assert.Equal("-1", changed["tags"]!["floor"]!.GetValue<string>());
         Assert.Contains(id, await DeviceApi.ListIdsAsync(admin, tenant, $"?organizationId={second}"));
 

@@ -9,7 +9,7 @@ internal static class IsolatedStackArguments
 {
     public static string[] For(string stateDirectory, params string[] more)
     {
-        var ports = FreePorts.Take(8);
+        var ports = FreePorts.Take(9);
         return
         [
             "--Platform:Mode=Local",
@@ -22,6 +22,7 @@ internal static class IsolatedStackArguments
             $"--Platform:Ports:RabbitMqDistribution={ports[5]}",
             $"--Platform:Ports:Epmd={ports[6]}",
             $"--Platform:Ports:Oidc={ports[7]}",
+            $"--Platform:Ports:MqttIngestion={ports[8]}",
             "--Platform:ExportTelemetry=false",
             .. more,
         ];

@@ -79,7 +79,28 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
             """, ("tenant", tenantId), ("id", id), ("devEui", devEui ?? RandomDevEui()),
             ("name", "Device " + id.ToString("N")[^8..]), ("organization", organizationId),
             ("kind", binding.Kind.ToString()), ("application", binding.ApplicationId));
+        await ClaimAsync(tenantId, binding);
         return id;
+    }
+
+    /// <summary>
+    /// The device's application becomes its tenant's, as a registration through the API would make it;
+    /// a test that binds two tenants to one application fails here rather than somewhere downstream.
+    /// </summary>
+    public async Task ClaimAsync(Guid tenantId, NetworkServerBinding binding)
+    {
+        await ExecuteAsync("""
+            INSERT INTO network_server_application_claims (network_server_kind, application_key, application_id, tenant_id)
+            VALUES (@kind, @key, @application, @tenant) ON CONFLICT DO NOTHING
+            """, ("kind", binding.Kind.ToString()), ("key", binding.ClaimKey), ("application", binding.ApplicationId), ("tenant", tenantId));
+        var owner = await ScalarAsync<Guid>(
+            "SELECT tenant_id FROM network_server_application_claims WHERE network_server_kind = @kind AND application_key = @key",
+            ("kind", binding.Kind.ToString()), ("key", binding.ClaimKey));
+        if (owner != tenantId)
+        {
+            throw new InvalidOperationException(
+                $"The {binding.Kind} application '{binding.ApplicationId}' is another test tenant's: give each tenant its own application.");
+        }
     }
 
     /// <summary>A DevEUI no other test uses.</summary>

@@ -28,7 +28,13 @@ public sealed class BrokerTests(PlatformAppFixture fixture)
     [Fact]
     public async Task SimulatorPublishesChirpStackUplinksOfSeveralDevicesWithTheNetworkServerCredentials()
     {
-        var broker = MqttBrokerSettings.Parse((await fixture.ConnectionStringAsync("mqtt"))!);
+        // Read with the ingestion's account (the network server's may only publish), under a client id
+        // of its own on the network server's listener, so the ingestion keeps its session.
+        var broker = MqttBrokerSettings.Parse((await fixture.ConnectionStringAsync("mqtt"))!) with
+        {
+            Username = fixture.GeneratedCredential("PLATFORM_MQTT_INGESTION_USERNAME"),
+            Password = fixture.GeneratedCredential("PLATFORM_MQTT_INGESTION_PASSWORD"),
+        };
         using var client = new MqttClientFactory().CreateMqttClient();
         var devices = new ConcurrentDictionary<string, uint>();
         client.ApplicationMessageReceivedAsync += message =>

@@ -44,6 +44,8 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                 INSERT INTO devices (tenant_id, id, dev_eui, name, organization_id, network_server_kind, network_server_application_id, tags, created_at)
                     VALUES ('{tenant}', '{device}', '{Random.Shared.NextInt64():x16}', 'Device', '{organization}', 'ChirpStack', '{Guid.NewGuid()}', '{EmptyJson}', now());
                 INSERT INTO device_grants (tenant_id, device_id, user_id, access, created_at) VALUES ('{tenant}', '{device}', '{_user}', 'Read', now());
+                INSERT INTO network_server_application_claims (network_server_kind, application_key, application_id, tenant_id)
+                    VALUES ('TheThingsStack', 'RLS-{tenant:N}', 'rls-{tenant:N}', '{tenant}');
                 INSERT INTO api_tokens (tenant_id, id, token_hash, owner_user_id, name, scopes, created_at, expires_at)
                     VALUES ('{tenant}', '{_apiTokens[tenant]}', sha256(gen_random_uuid()::text::bytea), '{_user}', 'RLS token', '{EmptyArray}', now(), now() + interval '1 day');
                 INSERT INTO identity_providers (tenant_id, id, name, kind, issuer, client_id, audience, allowed_email_domains, jit_enabled,

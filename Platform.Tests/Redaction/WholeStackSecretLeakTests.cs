@@ -33,6 +33,7 @@ public sealed class WholeStackSecretLeakTests(PlatformAppFixture fixture)
     public async Task NoLogLineOfTheStackCarriesASecretUsedInThisRun()
     {
         Remember(fixture.GeneratedCredential("PLATFORM_ADMIN_PASSWORD"), fixture.GeneratedCredential("PLATFORM_MQTT_PASSWORD"),
+            fixture.GeneratedCredential("PLATFORM_MQTT_INGESTION_PASSWORD"),
             TestTenantSeeder.Password);
 
         await using (var admin = await SessionAsync(fixture.GeneratedCredential("PLATFORM_ADMIN_EMAIL"), fixture.GeneratedCredential("PLATFORM_ADMIN_PASSWORD")))

@@ -5,11 +5,12 @@ using Platform.Api.Tenancy;
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Devices;
+using Platform.Core.Devices.Claims;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Devices.CreateDevice;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, TimeProvider time)
+public sealed class Endpoint(PlatformDbContext database, ApplicationClaims claims, AuditLog audit, CurrentPrincipal principal, TimeProvider time)
     : Endpoint<Request, DeviceResponse>
 {
     private const string DuplicateDevEui = "A device with this DevEUI exists in the tenant.";
@@ -44,24 +45,36 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
-        Device device;
+        Device? device;
         try
         {
             device = await database.InTransactionAsync(async () =>
             {
+                // In the transaction of the device: a refused or failed registration claims nothing.
+                if (!await claims.TryClaimAsync(binding!, ct))
+                {
+                    return null;
+                }
+
                 var created = new Device(request.TenantId, devEui, request.Name, request.OrganizationId, binding!, request.Tags, time.GetUtcNow());
                 created.AssignDecoder(request.DecoderId);
                 created.SetVariables(request.Variables);
                 database.Devices.Add(created);
                 await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "device.created", "device",
                     created.Id.ToString(), After: AuditJson.Of(DeviceResponse.From(created)), ClientAddress: principal.ClientAddress), ct);
-                return created;
+                return (Device?)created;
             }, ct);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Another request created the same DevEUI between the check and the insert.
             await Send.ResultAsync(ApiProblems.Conflict(DuplicateDevEui));
+            return;
+        }
+
+        if (device is null)
+        {
+            await Send.ResultAsync(ApiProblems.ApplicationClaimed(binding!));
             return;
         }
 

@@ -4,11 +4,12 @@ using Platform.Api.Tenancy;
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Devices;
+using Platform.Core.Devices.Claims;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Devices.UpdateDevice;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal) : Endpoint<Request, DeviceResponse>
+public sealed class Endpoint(PlatformDbContext database, ApplicationClaims claims, AuditLog audit, CurrentPrincipal principal) : Endpoint<Request, DeviceResponse>
 {
     public override void Configure()
     {
@@ -47,8 +48,16 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         }
 
         var before = DeviceResponse.From(device!);
-        await database.InTransactionAsync(async () =>
+        // A device moved to another application claims it, as a new device would; staying under its
+        // own (in any letter case) needs no claim.
+        var claimsApplication = binding is not null && !binding.IsSameApplicationAs(device!.NetworkServer);
+        var updated = await database.InTransactionAsync(async () =>
         {
+            if (claimsApplication && !await claims.TryClaimAsync(binding!, ct))
+            {
+                return false;
+            }
+
             device!.Rename(request.Name ?? device.Name);
             device.Retag(request.Tags ?? device.Tags);
             device.BindTo(binding ?? device.NetworkServer);
@@ -56,8 +65,14 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             device.SetVariables(request.Variables ?? device.Variables);
             device.AssignDecoder(changesDecoder ? decoderId : device.DecoderId);
             await AuditAsync(request.TenantId, before, device, ct);
-            return device;
+            return true;
         }, ct);
+        if (!updated)
+        {
+            await Send.ResultAsync(ApiProblems.ApplicationClaimed(binding!));
+            return;
+        }
+
         await Send.OkAsync(DeviceResponse.From(device!), ct);
     }
 
