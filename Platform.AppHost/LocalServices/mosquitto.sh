@@ -35,11 +35,14 @@ fi
   "$MQTT_INGESTION_USERNAME" "$MQTT_INGESTION_PASSWORD" >"$home/passwd")
 mosquitto_passwd -U "$home/passwd"
 
-# ChirpStack v4 and The Things Stack v3 uplink topics; nothing else is anyone's.
+# ChirpStack v4 and The Things Stack v3 uplink topics, and the benchmark's own tree; nothing else is anyone's.
 (umask 077 && cat >"$home/acl" <<ACL
 user $MQTT_USERNAME
 topic write application/+/device/+/event/up
 topic write v3/+/devices/+/up
+# The benchmark's measure of the broker's own ceiling: a topic tree that carries no uplinks and that
+# nobody else reads, so the ingestion never sees that traffic.
+topic readwrite bench/passthrough/#
 
 user $MQTT_INGESTION_USERNAME
 topic read application/+/device/+/event/up
