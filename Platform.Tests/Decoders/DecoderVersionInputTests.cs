@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Core.Decoders;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Members;
 using static Platform.Tests.Decoders.DecoderApi;
@@ -15,12 +16,14 @@ namespace Platform.Tests.Decoders;
 [Collection(PlatformAppCollection.Name)]
 public sealed class DecoderVersionInputTests(PlatformAppFixture fixture)
 {
+    private const int OneMebibyte = 1024 * 1024;
+
     private readonly TestTenantSeeder _seeder = new(fixture);
 
     /// <summary>Script lengths just under, at and over each limit there has been, each with and without a codec.</summary>
     public static TheoryData<int, bool> ScriptSizes()
     {
-        int[] sizes = [256 * 1024 + 1, 321 * 1000, DecoderVersion.MaxScriptLength, DecoderVersion.MaxScriptLength + 1];
+        int[] sizes = [256 * 1024 + 1, 321 * 1000, OneMebibyte, OneMebibyte + 1];
         var data = new TheoryData<int, bool>();
         foreach (var size in sizes)
         {
@@ -45,7 +48,7 @@ public sealed class DecoderVersionInputTests(PlatformAppFixture fixture)
         using var response = await tenant.AdminHttp.PostAsync(tenant.Route($"/decoders/{decoder}/versions"), JsonContent.Create(body),
             TestContext.Current.CancellationToken);
 
-        if (length > DecoderVersion.MaxScriptLength)
+        if (length > OneMebibyte)
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("script", await ProblemResponses.FieldsAsync(response));
@@ -86,5 +89,51 @@ public sealed class DecoderVersionInputTests(PlatformAppFixture fixture)
 
         Assert.All(created["outcomes"]!.AsArray(), outcome => Assert.True(outcome!["passed"]!.GetValue<bool>(), outcome.ToJsonString()));
         await SendAsync(tenant.AdminHttp, HttpMethod.Post, tenant.Route($"/decoders/{decoder}/versions/1/activate"), null, HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("/api/tenants/{tenantId}/decoders/{decoderId}/versions")]
+    [InlineData("/api/admin/decoders/{decoderId}/versions")]
+    public async Task TheOpenApiDocumentMarksWhatAVersionRequiresAndNoCodec(string route)
+    {
+        using var http = fixture.App.CreateHttpClient("platform-api", "http");
+        var document = (await http.GetFromJsonAsync<JsonObject>("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+        var body = Schema(document, document["paths"]![route]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
+
+        Assert.DoesNotContain("codec", body.Required);
+        var vector = Schema(document, body.Properties["vectors"]!["items"]!);
+        Assert.Superset(new HashSet<string> { "description", "bytes", "expected" }, vector.Required);
+    }
+
+    private sealed record ResolvedSchema(HashSet<string> Required, Dictionary<string, JsonNode?> Properties);
+
+    // Follows $ref and allOf (NSwag describes a request class that extends another with allOf).
+    private static ResolvedSchema Schema(JsonObject document, JsonNode schema)
+    {
+        var resolved = new ResolvedSchema([], []);
+        Collect(document, schema, resolved, depth: 0);
+        return resolved;
+    }
+
+    private static void Collect(JsonObject document, JsonNode schema, ResolvedSchema into, int depth)
+    {
+        Assert.True(depth < 10, "schema references nest too deeply");
+        if (schema["$ref"] is { } reference)
+        {
+            var name = reference.GetValue<string>().Split('/')[^1];
+            Collect(document, document["components"]!["schemas"]![name]!, into, depth + 1);
+        }
+        foreach (var part in schema["allOf"]?.AsArray() ?? [])
+        {
+            Collect(document, part!, into, depth + 1);
+        }
+        foreach (var required in schema["required"]?.AsArray() ?? [])
+        {
+            into.Required.Add(required!.GetValue<string>());
+        }
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            into.Properties[name] = property;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Platform.Api.Features.Devices;
@@ -8,15 +9,19 @@ namespace Platform.Api.Features.Decoders;
 /// <summary>A test vector as clients send it: bytes in hex or base64, <c>expected</c> a <c>{data?, warnings?, errors?}</c> object.</summary>
 public sealed class VectorInput
 {
+    // [Required] only tells the OpenAPI document; the validator below is what enforces it.
+    [Required]
     public string Description { get; init; } = string.Empty;
 
     public int FPort { get; init; }
 
+    [Required]
     public string Bytes { get; init; } = string.Empty;
 
     /// <summary>"hex" or "base64"; when absent, an even number of hex digits is hex and anything else base64.</summary>
     public string? Encoding { get; init; }
 
+    [Required]
     public JsonNode? Expected { get; init; }
 
     public DateTimeOffset? RecvTime { get; init; }
