@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Platform.Core.Decoders;
 
 namespace Platform.Api.Features.Decoders;
@@ -6,8 +5,6 @@ namespace Platform.Api.Features.Decoders;
 /// <summary>A new decoder as clients send it, optionally with its first version.</summary>
 public class DecoderInput
 {
-    // [Required] only tells the OpenAPI document; the validator is what enforces it.
-    [Required]
     public string Name { get; init; } = string.Empty;
 
     public string? Description { get; init; }
