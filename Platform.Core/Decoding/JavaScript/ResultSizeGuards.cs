@@ -257,11 +257,13 @@ internal static class ResultSizeGuards
             joining[joining.length] = o;
             try {
               var parts = [], total = sep.length * max(0, n - 1);
+              // Inlined (no call per element for strings and numbers): join is on many decoders' hot path.
               for (var i = 0; i < n; i++) {
-                var element = o[i];
-                parts[i] = element === undefined || element === null ? '' : convert(element);
-                total += parts[i].length;
-                check(total);
+                var element = o[i], part = typeof element === 'string' ? element
+                  : element === undefined || element === null ? '' : convert === toString && typeof element === 'number' ? '' + element : convert(element);
+                parts[i] = part;
+                total += part.length;
+                if (total > maxLength) tooLong();
               }
               return apply(join, parts, [sep]);
             } finally {
@@ -335,7 +337,7 @@ internal static class ResultSizeGuards
             return apply(assign, undefined, arguments);
           });
 
-          // JSON.stringify: a replacer function sees every value, adds up the length of its strings and keys,
+          // JSON.stringify: a replacer function sees every value, adds up the length of its strings,
           // and gives Jint's memory check a statement between values. A replacer given by the decoder is called
           // from it as before; a list of property names is applied by it, in the list's order, as the native would.
           var stringify = JSON.stringify;
@@ -353,11 +355,12 @@ internal static class ResultSizeGuards
                 if (name !== undefined && apply(arrayIndexOf, names, [name]) < 0) names[names.length] = name;
               }
             }
+            var replacerFunction = typeof replacer === 'function';
             function measure(key, v) {
-              if (typeof replacer === 'function') v = apply(replacer, this, [key, v]);
-              if (!isArray(this)) total += key.length;
-              if (typeof v === 'string') total += v.length;
-              check(total);
+              if (replacerFunction) v = apply(replacer, this, [key, v]);
+              // Strings are what can be repeated by reference into a huge text; anything else (keys, numbers,
+              // indentation) grows with the object graph, and the call itself gives Jint's memory check its turn.
+              if (typeof v === 'string' && (total += v.length) > maxLength) tooLong();
               if (names !== undefined && v !== null && typeof v === 'object' && !isArray(v)) {
                 var picked = {};
                 for (var j = 0; j < names.length; j++) if (names[j] in v) picked[names[j]] = v[names[j]];
