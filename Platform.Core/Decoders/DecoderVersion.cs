@@ -6,8 +6,11 @@ namespace Platform.Core.Decoders;
 /// </summary>
 public sealed class DecoderVersion
 {
-    /// <summary>Scripts larger than this are refused: decoders are small, and every version is kept.</summary>
-    public const int MaxScriptLength = 256 * 1024;
+    /// <summary>
+    /// Scripts larger than this are refused: every version is kept. Most decoders are a few KiB, but some
+    /// vendors' tracker decoders run past 300 KB.
+    /// </summary>
+    public const int MaxScriptLength = 1024 * 1024;
     public const int MaxVectors = 100;
     public const int MaxVectorBytes = 242;
     public const int MaxNotesLength = 2_000;

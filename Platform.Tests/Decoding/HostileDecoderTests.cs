@@ -110,7 +110,6 @@ public sealed class HostileDecoderTests
     [InlineData("var a = []; while (true) a.push(new Array(1e6));")]
     [InlineData("var a = []; while (true) a.push({ x: a.length, y: 'y' + a.length });")]
     [InlineData("var s = 'x'; while (true) s += s;")]
-    [InlineData("return { data: { s: ''.padStart(5e8, 'x') } };")]
     public void AMemoryBombHitsTheMemoryLimit(string attack)
     {
         // A generous time limit, so that memory is what stops it.

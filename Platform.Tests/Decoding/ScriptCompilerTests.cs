@@ -40,7 +40,7 @@ public sealed class ScriptCompilerTests
     {
         var compilation = ScriptCompiler.Compile(source);
 
-        Assert.Equal("the script does not define a function decodeUplink(input)", compilation.Error!.Message);
+        Assert.Equal("the script does not define a function decodeUplink(input) (nor a legacy Decoder(bytes, port) or Decode(fPort, bytes, variables))", compilation.Error!.Message);
     }
 
     [Fact]

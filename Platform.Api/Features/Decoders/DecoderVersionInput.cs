@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Core.Decoders;
 
 namespace Platform.Api.Features.Decoders;
@@ -5,7 +6,8 @@ namespace Platform.Api.Features.Decoders;
 /// <summary>A new decoder version as clients send it; the codec travels as its name.</summary>
 public class DecoderVersionInput
 {
-    public string Codec { get; init; } = string.Empty;
+    /// <summary>JavaScript or CayenneLpp; when absent, a version with a script is JavaScript.</summary>
+    public string? Codec { get; init; }
 
     public string? Script { get; init; }
 
@@ -13,8 +15,13 @@ public class DecoderVersionInput
 
     public string? Notes { get; init; }
 
+    /// <summary>The codec given, or JavaScript when none is given with a script: a script is only ever JavaScript.</summary>
+    [JsonIgnore]
+    public string? EffectiveCodec => Codec ?? (Script is not null ? nameof(DecoderCodec.JavaScript) : null);
+
     /// <summary>The codec; valid input only.</summary>
-    public DecoderCodec ParsedCodec => Enum.Parse<DecoderCodec>(Codec);
+    [JsonIgnore]
+    public DecoderCodec ParsedCodec => Enum.Parse<DecoderCodec>(EffectiveCodec!);
 
     public static bool IsCodec(string? codec) => Enum.GetNames<DecoderCodec>().Contains(codec, StringComparer.Ordinal);
 

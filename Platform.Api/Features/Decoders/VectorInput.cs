@@ -34,16 +34,19 @@ public sealed class VectorInput
     {
         public const int MaxDescriptionLength = 500;
 
+        private const string ExpectedMessage = "The expected result is an object with data, warnings or errors.";
+
         public Validator()
         {
             RuleFor(vector => vector.Description).NotEmpty().MaximumLength(MaxDescriptionLength);
             // Port 0 carries MAC commands only, but a decoder may still be called with it; 224+ are reserved yet valid.
             RuleFor(vector => vector.FPort).InclusiveBetween(0, 255);
             RuleFor(vector => vector.Encoding).Must(PayloadBytes.IsEncoding).WithMessage(PayloadBytes.EncodingMessage);
-            RuleFor(vector => vector.Bytes).Must((vector, bytes) => PayloadBytes.TryParse(bytes, vector.Encoding, out _))
-                .WithMessage(PayloadBytes.Message);
-            RuleFor(vector => vector.Expected).Must(expected => expected is JsonObject)
-                .WithMessage("The expected result is an object with data, warnings or errors.");
+            // NotNull before each Must: the same check, but one the OpenAPI document shows as "required".
+            RuleFor(vector => vector.Bytes).Cascade(CascadeMode.Stop).NotNull().WithMessage(PayloadBytes.Message)
+                .Must((vector, bytes) => PayloadBytes.TryParse(bytes, vector.Encoding, out _)).WithMessage(PayloadBytes.Message);
+            RuleFor(vector => vector.Expected).Cascade(CascadeMode.Stop).NotNull().WithMessage(ExpectedMessage)
+                .Must(expected => expected is JsonObject).WithMessage(ExpectedMessage);
             RuleFor(vector => vector.Variables).Must(DeviceTags.AreValid).WithMessage(DeviceTags.MessageFor("variables"));
         }
     }

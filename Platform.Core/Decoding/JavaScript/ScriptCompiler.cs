@@ -8,7 +8,7 @@ public static class ScriptCompiler
 {
     /// <summary>
     /// Parses <paramref name="source"/> and runs its top level once in a sandbox with
-    /// <paramref name="limits"/> to check that it defines a function <c>decodeUplink</c>.
+    /// <paramref name="limits"/> to check that it defines a function <c>decodeUplink</c> (or a legacy <see cref="EntryPoint"/>).
     /// Never throws for a bad script: a syntax error comes back with its line and column.
     /// </summary>
     public static ScriptCompilation Compile(string source, DecoderLimits? limits = null)

@@ -247,8 +247,8 @@ namespace Platform.Core.Persistence.Migrations
                         .HasColumnName("notes");
 
                     b.Property<string>("Script")
-                        .HasMaxLength(262144)
-                        .HasColumnType("character varying(262144)")
+                        .HasMaxLength(1048576)
+                        .HasColumnType("character varying(1048576)")
                         .HasColumnName("script");
 
                     b.Property<Guid?>("TenantId")
