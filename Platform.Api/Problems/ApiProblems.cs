@@ -1,3 +1,4 @@
+using Platform.Core.Authorization;
 using Platform.Core.Decoding.JavaScript;
 using Platform.Core.Devices;
 
@@ -38,6 +39,14 @@ public static class ApiProblems
     public static IResult LibraryReadOnly() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "Library decoders are changed by platform admins only; create a decoder of your own instead.",
         type: ProblemTypes.Forbidden);
+
+    /// <summary>
+    /// 403 for giving someone rights the caller's credential does not hold (<see cref="DelegatedGrantRule"/>):
+    /// the rule's reason as <c>detail</c>, and the request's offending <c>field</c>.
+    /// </summary>
+    public static IResult BeyondCredentialRights(GrantRefusal refusal) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "This credential cannot give rights it does not hold.", detail: refusal.Reason,
+        type: ProblemTypes.BeyondCredentialRights, extensions: new Dictionary<string, object?> { ["field"] = refusal.Field });
 
     public static IResult Conflict(string title) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: title, type: ProblemTypes.Conflict);

@@ -35,4 +35,10 @@ public static class ProblemTypes
 
     /// <summary>409: the network-server application of a device belongs to another tenant (which one is not said).</summary>
     public const string ApplicationClaimed = Base + "application-claimed";
+
+    /// <summary>
+    /// 403: the request would give a principal rights the calling credential does not hold (the Admin
+    /// role or a password through an API token, a grant beyond the token's own rights).
+    /// </summary>
+    public const string BeyondCredentialRights = Base + "beyond-credential-rights";
 }

@@ -33,6 +33,12 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
+        if (DelegatedGrantRule.RefuseDeviceGrant(principal.Access, device!.Id, device.OrganizationId, request.ToAccess()) is { } refusal)
+        {
+            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
+            return;
+        }
+
         var grant = await database.DeviceGrants.SingleOrDefaultAsync(g => g.DeviceId == device!.Id && g.UserId == request.UserId, ct);
         var before = grant is null ? null : AuditJson.Of(new { request.UserId, Access = grant.Access.ToString() });
         DeviceGrant saved;

@@ -24,6 +24,13 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
+        if ((DelegatedGrantRule.RefuseTenantRole(request.Role, principal.IsDelegatedCredential)
+                ?? DelegatedGrantRule.RefusePassword(request.Password is not null, principal.IsDelegatedCredential)) is { } refusal)
+        {
+            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
+            return;
+        }
+
         var email = LocalUser.NormalizeEmail(request.Email);
         var user = await database.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
         if (user is { IsServiceAccount: true })

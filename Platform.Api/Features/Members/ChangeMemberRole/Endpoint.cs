@@ -34,6 +34,12 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
+        if (DelegatedGrantRule.RefuseTenantRole(request.Role, principal.IsDelegatedCredential) is { } refusal)
+        {
+            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
+            return;
+        }
+
         var user = await database.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, ct);
         var before = membership.Role;
         var conflict = before == request.Role ? null : await database.InTransactionAsync(async () =>

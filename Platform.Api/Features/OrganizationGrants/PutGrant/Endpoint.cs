@@ -32,11 +32,17 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             return;
         }
 
-        // A manager may not raise their own grant, nor hand out an export right they do not hold.
-        if (!access.SeesWholeTenant && (request.UserId == principal.UserId
-            || (request.CanExport && !access.AllowsOnOrganization(Permission.DataExport, request.OrganizationId))))
+        // A manager may not raise their own grant.
+        if (!access.SeesWholeTenant && request.UserId == principal.UserId)
         {
             await Send.ResultAsync(ApiProblems.Forbidden());
+            return;
+        }
+
+        // Nor may anyone hand out rights they do not hold: the export right, or through a token more than its scopes allow.
+        if (DelegatedGrantRule.RefuseOrganizationGrant(access, request.OrganizationId, request.Access, request.CanExport) is { } refusal)
+        {
+            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
             return;
         }
 

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
@@ -20,6 +21,13 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
+        // Tokens are already refused on this route; the rule still holds should that ever change.
+        if (DelegatedGrantRule.RefuseTenantRole(request.Role, principal.IsDelegatedCredential) is { } refusal)
+        {
+            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
+            return;
+        }
+
         var (user, account, membership) = ServiceAccount.Create(
             request.TenantId, request.Name, request.Description, request.Role, time.GetUtcNow());
         await database.InTransactionAsync(async () =>

@@ -20,6 +20,13 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
+        // Tokens are already refused on this route; the rule still holds should that ever change.
+        if (request.Role is { } newRole && DelegatedGrantRule.RefuseTenantRole(newRole, principal.IsDelegatedCredential) is { } refusal)
+        {
+            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
+            return;
+        }
+
         var rows = await database.FindServiceAccountAsync(request.TenantId, request.ServiceAccountId, ct);
         if (rows is null)
         {
