@@ -149,6 +149,10 @@ public sealed partial class OidcSignIn(
             }
 
             idToken = validation.Token!;
+            if (AuthorizedParty.Problem(idToken, provider.ClientId) is { } otherParty)
+            {
+                return await RefuseAsync(provider, otherParty, clientAddress, cancellationToken);
+            }
         }
         catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
