@@ -23,6 +23,8 @@ public static class Extensions
     /// <summary>Activity sources and meters of the platform's own code, exported with the framework's.</summary>
     public const string TelemetryPrefix = "Platform.";
 
+    private const string UrlQueryTag = "url.query";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddLogRedaction();
@@ -63,10 +65,20 @@ public static class Extensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     // Probes would otherwise fill the dashboard with one trace every few seconds.
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
+                    // The instrumentation only masks the query's values; its keys can be secrets too.
+                    options.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (activity.GetTagItem(UrlQueryTag) is not null)
+                        {
+                            activity.SetTag(UrlQueryTag, RequestTarget.Redact(request.QueryString));
+                        }
+                    };
+                })
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

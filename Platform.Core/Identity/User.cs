@@ -118,15 +118,7 @@ public sealed class User
         LockedOutUntil = null;
     }
 
-    public static string NormalizeEmail(string email)
-    {
-        email = email.Trim().ToLowerInvariant();
-        var at = email.IndexOf('@');
-        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && email.Length <= MaxEmailLength
-            && !email.Any(char.IsWhiteSpace)
-            ? email
-            : throw new ArgumentException("Not a valid e-mail address.", nameof(email));
-    }
+    public static string NormalizeEmail(string email) => EmailAddress.Normalize(email, MaxEmailLength);
 
     private static string ValidDisplayName(string displayName)
     {

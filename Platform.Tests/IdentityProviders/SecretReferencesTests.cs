@@ -123,6 +123,73 @@ public sealed class SecretReferencesTests : IDisposable
         Assert.Throws<SecretReferenceException>(() => _references.ClientSecretOf(settings with { TenantId = Guid.NewGuid() }));
     }
 
+    /// <summary>
+    /// Links inside the tenant's folder to every place that is not the tenant's (a directory
+    /// elsewhere, another tenant's folder and a file in it, the secret directory itself, a chain of
+    /// links, a loop), each as the last segment and as a directory along the path: none resolves,
+    /// and no answer names a server path. A link that stays in the folder still resolves.
+    /// </summary>
+    [Fact]
+    public void NoLinkLeadsATenantOutOfItsOwnFolderAndNoAnswerNamesAServerPath()
+    {
+        var tenantFolder = Path.Combine(_root, _tenant.ToString());
+        var otherTenant = Path.Combine(_root, Guid.NewGuid().ToString());
+        var elsewhere = Path.Combine(Path.GetTempPath(), "idp-elsewhere-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(otherTenant);
+        Directory.CreateDirectory(elsewhere);
+        try
+        {
+            File.WriteAllText(Path.Combine(otherTenant, "client-secret"), _secret);
+            File.WriteAllText(Path.Combine(elsewhere, "client-secret"), _secret);
+            File.WriteAllText(Path.Combine(_root, "client-secret"), _secret);
+            var targets = new Dictionary<string, string>
+            {
+                ["elsewhere"] = elsewhere,
+                ["other-tenant"] = otherTenant,
+                ["secret-root"] = _root,
+                ["relative-other-tenant"] = Path.Combine("..", Path.GetFileName(otherTenant)),
+            };
+            var references = new List<string>();
+            foreach (var (name, target) in targets)
+            {
+                Directory.CreateSymbolicLink(Path.Combine(tenantFolder, name), target);
+                references.Add($"{tenantFolder}/{name}/client-secret");
+                File.CreateSymbolicLink(Path.Combine(tenantFolder, name + "-file"), Path.Combine(target, "client-secret"));
+                references.Add($"{tenantFolder}/{name}-file");
+            }
+
+            // A chain: an innocent-looking link to a link that leaves.
+            File.CreateSymbolicLink(Path.Combine(tenantFolder, "chain"), Path.Combine(tenantFolder, "other-tenant-file"));
+            references.Add($"{tenantFolder}/chain");
+            File.CreateSymbolicLink(Path.Combine(tenantFolder, "loop-a"), Path.Combine(tenantFolder, "loop-b"));
+            File.CreateSymbolicLink(Path.Combine(tenantFolder, "loop-b"), Path.Combine(tenantFolder, "loop-a"));
+            references.Add($"{tenantFolder}/loop-a");
+
+            var failures = new List<string>();
+            foreach (var reference in references)
+            {
+                var problem = _references.Problem("file:" + reference, _tenant);
+                if (problem is null || problem.Contains(_secret, StringComparison.Ordinal)
+                    || problem.Contains(_root, StringComparison.Ordinal) || problem.Contains(elsewhere, StringComparison.Ordinal))
+                {
+                    failures.Add($"{reference[_root.Length..]}: {problem ?? "resolved"}");
+                }
+            }
+
+            Assert.True(failures.Count == 0, $"{failures.Count} of {references.Count} links were followed or named a path:\n" + string.Join('\n', failures));
+
+            // Within the folder, links are how Kubernetes mounts Secrets: they still work.
+            Directory.CreateDirectory(Path.Combine(tenantFolder, "..data"));
+            File.WriteAllText(Path.Combine(tenantFolder, "..data", "client-secret"), _secret);
+            File.CreateSymbolicLink(Path.Combine(tenantFolder, "client-secret"), Path.Combine("..data", "client-secret"));
+            Assert.Equal(_secret, _references.Resolve($"file:{tenantFolder}/client-secret", _tenant));
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
     private string Variable(string name, string value)
     {
         Environment.SetEnvironmentVariable(name, value);

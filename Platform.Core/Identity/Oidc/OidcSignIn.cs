@@ -149,6 +149,10 @@ public sealed partial class OidcSignIn(
             }
 
             idToken = validation.Token!;
+            if (AuthorizedParty.Problem(idToken, provider.ClientId) is { } otherParty)
+            {
+                return await RefuseAsync(provider, otherParty, clientAddress, cancellationToken);
+            }
         }
         catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
@@ -166,6 +170,11 @@ public sealed partial class OidcSignIn(
         if (ExternalClaims.Subject(idToken, provider) is not { } subject)
         {
             return await RefuseAsync(provider, "ID token: subject claims missing or naming another directory", clientAddress, cancellationToken);
+        }
+
+        if (StorableClaims.Problem(provider, subject, idToken) is { } unstorable)
+        {
+            return await RefuseAsync(provider, unstorable, clientAddress, cancellationToken);
         }
 
         if (provider.IsPlatformProvider)
@@ -477,7 +486,19 @@ public sealed partial class OidcSignIn(
     private static string DisplayName(JsonWebToken token, string email)
     {
         var name = ExternalClaims.Name(token)?.Trim();
-        return string.IsNullOrEmpty(name) ? email : name.Length > User.MaxDisplayNameLength ? name[..User.MaxDisplayNameLength] : name;
+        if (string.IsNullOrEmpty(name))
+        {
+            return email;
+        }
+
+        // Shortened without splitting a surrogate pair, which would leave text PostgreSQL cannot store.
+        var length = Math.Min(name.Length, User.MaxDisplayNameLength);
+        if (length < name.Length && char.IsHighSurrogate(name[length - 1]))
+        {
+            length--;
+        }
+
+        return name[..length].TrimEnd();
     }
 
     private static bool IsUnreachable(Exception exception, CancellationToken cancellationToken) =>

@@ -45,8 +45,14 @@ public static partial class EmailDomains
             return false;
         }
 
-        var domain = email[(at + 1)..].Trim().ToLowerInvariant();
-        return allowed.Contains(domain, StringComparer.Ordinal);
+        try
+        {
+            return allowed.Contains(EmailAddress.Domain(email[(at + 1)..]), StringComparer.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]

@@ -89,7 +89,7 @@ public sealed partial class SecretReferences(IOptions<IdentityProviderOptions> o
             ? ResolveVariable(reference[EnvPrefix.Length..], tenantId)
             : ResolveFile(reference[FilePrefix.Length..], tenantId);
         value = value.Trim();
-        return value.Length > 0 ? value : throw new SecretReferenceException($"The secret {reference} is empty.");
+        return value.Length > 0 ? value : throw new SecretReferenceException("The secret is empty.");
     }
 
     private static string ResolveVariable(string name, Guid? tenantId)
@@ -112,7 +112,7 @@ public sealed partial class SecretReferences(IOptions<IdentityProviderOptions> o
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new SecretReferenceException($"The file {path} does not exist or cannot be read.");
+            throw new SecretReferenceException("The file does not exist or cannot be read.");
         }
     }
 
@@ -124,31 +124,46 @@ public sealed partial class SecretReferences(IOptions<IdentityProviderOptions> o
             var root = options.Value.SecretDirectory is { Length: > 0 } directory
                 ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))
                 : throw new SecretReferenceException("File secrets of tenants are not set up on this platform; use env: instead.");
-            var tenantDirectory = Path.Combine(root, tenant.ToString("D")) + Path.DirectorySeparatorChar;
-            if (!fullPath.StartsWith(tenantDirectory, StringComparison.Ordinal))
+            var tenantFolder = Path.Combine(root, tenant.ToString("D"));
+            // Every link along the path is followed (a directory link such as {tenant}/etc -> /etc
+            // too), and the real file must lie in the real folder of this tenant: not elsewhere, not
+            // in another tenant's. Answers name the folder relative to the secret directory only.
+            var outsideMessage = $"A tenant's file secrets lie in its folder {tenant:D}/ of the secret directory, links included.";
+            if (!fullPath.StartsWith(tenantFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw new SecretReferenceException($"A tenant's file secrets lie under {tenantDirectory}.");
+                throw new SecretReferenceException(outsideMessage);
             }
 
-            // Kubernetes' Secret volumes are links within the volume; one leading out of it is not the operators'.
-            var target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? fullPath;
-            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            string real;
+            try
             {
-                throw new SecretReferenceException($"The file {path} leads out of the secret directory.");
+                real = RealPath.Of(fullPath);
+                tenantFolder = RealPath.Of(tenantFolder);
             }
+            catch (IOException)
+            {
+                throw new SecretReferenceException("The file does not exist or cannot be read.");
+            }
+
+            if (!real.StartsWith(tenantFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new SecretReferenceException(outsideMessage);
+            }
+
+            fullPath = real;
         }
 
         var file = new FileInfo(fullPath);
         if (!file.Exists)
         {
-            throw new SecretReferenceException($"The file {path} does not exist or cannot be read.");
+            throw new SecretReferenceException("The file does not exist or cannot be read.");
         }
 
         using var stream = file.OpenRead();
         var buffer = new byte[MaxSecretBytes + 1];
         var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return length > MaxSecretBytes
-            ? throw new SecretReferenceException($"The file {path} is too large to be a client secret.")
+            ? throw new SecretReferenceException("The file is too large to be a client secret.")
             : Encoding.UTF8.GetString(buffer, 0, length);
     }
 

@@ -31,6 +31,9 @@ public sealed class OidcAppFixture : IAsyncLifetime
 
     public OidcDevProvider Provider { get; private set; } = null!;
 
+    /// <summary>Platform-realm users whose claims sit at and over the limits of the columns they are stored in.</summary>
+    public IReadOnlyList<Platform.Tests.Oidc.ClaimLimitCase> ClaimLimitCases { get; private set; } = [];
+
     public PlatformAppFixture Stack { get; private set; } = null!;
 
     /// <summary>An e-mail unique to this run.</summary>
@@ -38,6 +41,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        ClaimLimitCases = Platform.Tests.Oidc.ClaimLimitCases.For(_run);
         var platformClient = new OidcClientSpec(PlatformClient, false, [RedirectUri], ["authorization_code", "refresh_token"],
             [OidcRealmSpec.PlatformAudience, OtherAudience]);
         Provider = await OidcDevProvider.StartAsync(
@@ -53,6 +57,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
                     new OidcUserSpec("p-token", Email("p-token")),
                     new OidcUserSpec("p-member", Email("p-member"), "Member Elsewhere"),
                     new OidcUserSpec("p-robot", Platform.Core.Identity.User.ServiceAccountEmail(ServiceAccountId), "Robot"),
+                    .. ClaimLimitCases.Select(limitCase => limitCase.User),
                 ],
             },
             TenantRealm(TenantARealm, "urn:tenant-a:api", 300,
