@@ -14,6 +14,12 @@ public static class LoginRateLimit
     /// <summary>The SSO endpoints (start and callback): their own budget per address, two requests per sign-in.</summary>
     public const string SsoPolicyName = "sso-login";
 
+    /// <summary>
+    /// The invitation page's calls (preview, accept): their own budget per address, like the SSO one. A
+    /// link's secret cannot be guessed; the limit keeps a stolen link from being a password oracle.
+    /// </summary>
+    public const string InvitationPolicyName = "invitation";
+
     public static void AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Platform:Login:PermitsPerMinute", 10);
@@ -25,6 +31,9 @@ public static class LoginRateLimit
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(SsoPolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = ssoPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(InvitationPolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = ssoPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (context, cancellationToken) =>

@@ -17,6 +17,7 @@ using Platform.Core.Ingestion;
 using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
+using Platform.Core.Tenancy.Invitations;
 using Scalar.AspNetCore;
 
 namespace Platform.Api.Extensions;
@@ -35,6 +36,7 @@ internal static class Extensions
         builder.Services.AddPlatformIdentity();
         builder.Services.AddPlatformOidc(builder.Configuration);
         builder.Services.AddMultiFactorAuthentication();
+        builder.Services.AddInvitations();
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddScoped<TokenIssuance>();

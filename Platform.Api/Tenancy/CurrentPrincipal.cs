@@ -2,6 +2,8 @@ using Platform.Core.Audit;
 using Platform.Core.Authorization;
 using Platform.Core.Identity;
 using Platform.Core.Identity.Oidc;
+using Platform.Core.Tenancy.Invitations;
+using Platform.Core.UseCases;
 
 namespace Platform.Api.Tenancy;
 
@@ -47,6 +49,15 @@ public sealed class CurrentPrincipal
 
     /// <summary>The caller as audit records name them: with the API token, when the request carried one.</summary>
     public AuditActor AuditActor => ApiToken is { } token ? AuditActor.ForApiToken(UserId, token.TokenId) : AuditActor.ForUser(UserId);
+
+    /// <summary>The caller as use cases in Core see them.</summary>
+    public Actor Actor => new(AuditActor, UserId, PlatformRole, IsDelegatedCredential, ClientAddress);
+
+    /// <summary>
+    /// A platform admin on a tenant route they may use without being a member (onboarding), or a member.
+    /// Only for tenant routes, after the tenant gate let the caller in.
+    /// </summary>
+    public InvitingAs InvitingAs => Access.IsMember ? InvitingAs.TenantAdmin : InvitingAs.PlatformAdmin;
 
     public void Authenticate(Guid userId, PlatformRole platformRole, string? clientAddress)
     {

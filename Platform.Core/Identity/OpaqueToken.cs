@@ -15,6 +15,9 @@ public sealed record OpaqueToken(string Prefix, string Id, string Value)
 
     public const string ApiTokenPrefix = "plt_";
 
+    /// <summary>An invitation link's secret: travels in the URL fragment and request bodies, never in a query.</summary>
+    public const string InvitationPrefix = "pli_";
+
     private const int IdBytes = 16;
     private const int SecretBytes = 32;
 

@@ -9,8 +9,8 @@ namespace Platform.Core.Identity;
 
 /// <summary>
 /// Creates the first platform admin from the deployment's secret (never a default password) when
-/// no user has that e-mail yet. An existing account is left exactly as it is: a redeploy must not
-/// reset a password someone has since changed.
+/// no user has that e-mail yet, with its address verified (the operator named it). An existing
+/// account keeps its password: a redeploy must not reset a password someone has since changed.
 /// </summary>
 public sealed partial class PlatformAdminBootstrap(
     PlatformDbContext database,
@@ -28,13 +28,24 @@ public sealed partial class PlatformAdminBootstrap(
         }
 
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
-        if (await database.Users.AnyAsync(user => user.Email == normalized, cancellationToken))
+        var existing = await database.Users.SingleOrDefaultAsync(user => user.Email == normalized, cancellationToken);
+        if (existing is not null)
         {
+            // The operator named this address in the deployment's secret: it counts as confirmed (once,
+            // for the admin an earlier version created before addresses were verified).
+            if (existing is { PlatformRole: PlatformRole.Admin, IsEmailVerified: false })
+            {
+                existing.MarkEmailVerified(time.GetUtcNow());
+                await database.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             LogExists(logger, normalized);
             return;
         }
 
         var admin = new User(normalized, "Platform admin", PlatformRole.Admin, time.GetUtcNow());
+        admin.MarkEmailVerified(time.GetUtcNow());
         admin.SetPasswordHash(passwords.Hash(password));
         database.Users.Add(admin);
         await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "user.created", "user", admin.Id.ToString(),

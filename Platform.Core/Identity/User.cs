@@ -86,6 +86,38 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When the owner of the address proved it: by an invitation's link, or through the platform's
+    /// provider vouching for it. Null for accounts whose address nobody proved (an admin typed it in
+    /// before invitations existed, or a tenant's provider provisioned it, which vouches inside that
+    /// tenant only): nothing links to such an account, and an invitation lets the mailbox's owner
+    /// reclaim it.
+    /// </summary>
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
+    public bool IsEmailVerified => EmailVerifiedAt is not null;
+
+    public void MarkEmailVerified(DateTimeOffset now) => EmailVerifiedAt ??= !IsServiceAccount
+        ? now
+        : throw new InvalidOperationException("A service account has no mailbox to verify.");
+
+    /// <summary>
+    /// The owner of the address takes over an account whose address was never proved: a new password,
+    /// the address verified, failed logins forgotten. The caller ends everything the previous holder
+    /// set up (sessions, tokens, MFA, linked identities) in the same transaction.
+    /// </summary>
+    public void Reclaim(string passwordHash, DateTimeOffset now)
+    {
+        if (IsEmailVerified)
+        {
+            throw new InvalidOperationException("Only an account whose address was never proved can be reclaimed.");
+        }
+
+        SetPasswordHash(passwordHash);
+        MarkEmailVerified(now);
+        RecordSuccessfulLogin();
+    }
+
     public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil > now;
 
     public void SetPasswordHash(string passwordHash) => PasswordHash = !IsServiceAccount

@@ -15,5 +15,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(user => user.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(UserKind.Person);
         builder.Property(user => user.PlatformRole).HasConversion<string>().HasMaxLength(20);
         builder.Property(user => user.PasswordHash).HasMaxLength(200);
+        builder.Ignore(user => user.IsEmailVerified);
     }
 }

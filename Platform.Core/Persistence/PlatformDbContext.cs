@@ -11,6 +11,7 @@ using Platform.Core.Identity.Mfa;
 using Platform.Core.Measurements;
 using Platform.Core.Organizations;
 using Platform.Core.Tenancy;
+using Platform.Core.Tenancy.Invitations;
 using Platform.Core.Uplinks;
 
 namespace Platform.Core.Persistence;
@@ -37,6 +38,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     /// <summary>The Data Protection key ring (TOTP secrets' encryption), shared by every API instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationGrant> OrganizationGrants => Set<OrganizationGrant>();
     public DbSet<Device> Devices => Set<Device>();

@@ -38,7 +38,4 @@ internal static class DeviceLookup
 
         return access.AllowsOnOrganization(Permission.DeviceCreate, organizationId) ? null : ApiProblems.Forbidden();
     }
-
-    public static bool IsUniqueViolation(this DbUpdateException exception) =>
-        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }

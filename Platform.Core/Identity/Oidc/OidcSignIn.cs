@@ -226,6 +226,10 @@ public sealed partial class OidcSignIn(
         {
             decision = SignInDecision.Refused(SignInRefusal.NotLinked);
         }
+        else if (identity is null && !VouchesForEmail(provider, idToken) && decision.Allowed)
+        {
+            decision = SignInDecision.Refused(SignInRefusal.EmailNotVerified);
+        }
         else if (identity is null && userId is not null && !isMember && decision.Allowed)
         {
             decision = SignInDecision.Refused(SignInRefusal.EmailOfAnotherAccount);
@@ -242,9 +246,10 @@ public sealed partial class OidcSignIn(
     }
 
     /// <summary>
-    /// A tenant's provider: a linked identity signs in as its user; an unlinked one only with JIT on,
-    /// linked to the user with that e-mail if they are a member of this tenant (verified, or from an
-    /// Entra directory, which owns its names), or to a new user; never to an account outside it. The tenant's rules (e-mail domains, JIT, mapping) decide; a new member
+    /// A tenant's provider: a linked identity signs in as its user; an unlinked one only with JIT on and
+    /// an e-mail the provider vouches for (verified, or from an Entra directory, which owns its names),
+    /// linked to the user with that e-mail if they are a member of this tenant, or to a new user (whose
+    /// address stays unverified outside this tenant); never to an account outside it. The tenant's rules (e-mail domains, JIT, mapping) decide; a new member
     /// gets their role and grants in this tenant only, and the session is bound to this tenant: the
     /// tenant's provider vouches for nobody anywhere else.
     /// </summary>
@@ -276,7 +281,7 @@ public sealed partial class OidcSignIn(
                 : email is null ? SignInRefusal.EmailMissing
                 : null;
             user = email is null ? null : await database.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-            if (refusal is null && user is not null && !ExternalClaims.EmailVerified(idToken) && provider.Kind != IdentityProviderKind.EntraId)
+            if (refusal is null && !VouchesForEmail(provider, idToken))
             {
                 refusal = SignInRefusal.EmailNotVerified;
             }
@@ -364,7 +369,9 @@ public sealed partial class OidcSignIn(
 
     /// <summary>
     /// The platform provider: a known identity signs in as its user. An unknown one with a verified
-    /// e-mail of an existing user is linked to that user (the provider vouches for the address).
+    /// e-mail of an existing user whose address was confirmed is linked to that user (the provider
+    /// vouches for the address); one whose address nobody confirmed is refused, since its password
+    /// may be someone else's.
     /// Anyone else becomes a new user without memberships (JIT at platform level): the provider is the
     /// platform's own, so whoever it knows may have an account — which gives nothing until a tenant
     /// admin adds it as a member. Unverified addresses are refused outright: a new account holding an
@@ -399,10 +406,18 @@ public sealed partial class OidcSignIn(
                 return await RefuseAsync(provider, SignInRefusal.ServiceAccount, clientAddress, cancellationToken);
             }
 
+            if (user is { IsEmailVerified: false })
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await RefuseAsync(provider, SignInRefusal.AccountEmailUnverified, clientAddress, cancellationToken);
+            }
+
             var provisioned = user is null;
             if (user is null)
             {
                 user = new User(email, DisplayName(idToken, email), PlatformRole.None, now);
+                // The platform's own provider vouched for the address.
+                user.MarkEmailVerified(now);
                 database.Users.Add(user);
                 await audit.AppendAsync(new AuditRecord(null, AuditActor.System, "sso.user-provisioned", "user", user.Id.ToString(),
                     After: AuditJson.Of(new { providerId = provider.Id }), ClientAddress: clientAddress), cancellationToken);
@@ -470,6 +485,14 @@ public sealed partial class OidcSignIn(
         // The data scope names the caller, so their own memberships are visible in every tenant.
         await database.TenantMemberships.AnyAsync(membership => membership.TenantId == tenantId && membership.UserId == userId
             && membership.Role == TenantRole.Admin, cancellationToken);
+
+    /// <summary>
+    /// Whether the provider vouches for the token's address: it says so (<c>email_verified</c>), or it is
+    /// an Entra directory, which owns its names. A tenant's provider vouches inside its tenant only: the
+    /// accounts it provisions stay unverified for the rest of the platform.
+    /// </summary>
+    private static bool VouchesForEmail(OidcProviderSettings provider, JsonWebToken token) =>
+        ExternalClaims.EmailVerified(token) || provider.Kind == IdentityProviderKind.EntraId;
 
     private static string? NormalizedEmail(JsonWebToken token)
     {

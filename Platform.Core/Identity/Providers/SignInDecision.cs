@@ -31,7 +31,11 @@ public static class SignInRefusal
     /// <summary>An identity nobody linked yet, at a provider without JIT.</summary>
     public const string NotLinked = "not-linked-and-jit-disabled";
 
-    /// <summary>A new identity's e-mail names an existing account, but the provider does not say it is verified.</summary>
+    /// <summary>
+    /// A new identity whose e-mail the provider does not say is verified: nothing is linked to or
+    /// provisioned from an address its owner never confirmed (a new account holding it would receive
+    /// that address's later invitations).
+    /// </summary>
     public const string EmailNotVerified = "email-not-verified";
 
     /// <summary>
@@ -47,4 +51,11 @@ public static class SignInRefusal
     /// adds the person as a member first; then the provider may link them.
     /// </summary>
     public const string EmailOfAnotherAccount = "email-of-an-account-outside-the-tenant";
+
+    /// <summary>
+    /// The platform's provider vouches for an address whose account nobody confirmed (an admin typed it
+    /// in, or a tenant's provider provisioned it): linking would hand the provider's person an account
+    /// someone else may hold the password of. An invitation to the address lets its owner reclaim it.
+    /// </summary>
+    public const string AccountEmailUnverified = "account-email-unverified";
 }
