@@ -20,16 +20,15 @@ public sealed class AuditTrailTests(PlatformAppFixture fixture)
         var tenant = await TenantAdminScenario.CreateAsync(_seeder);
         var organization = await _seeder.CreateOrganizationAsync(tenant.TenantId);
 
-        var added = await OneEventAsync(tenant, "member.added", async () =>
+        var invited = await OneEventAsync(tenant, "invitation.created", async () =>
         {
             using var response = await tenant.AdminHttp.PostAsJsonAsync(tenant.Route("/members"), new
             {
-                email = $"audited-{Guid.NewGuid():N}@example.com", role = "Member", password = "pw-" + Guid.NewGuid().ToString("N"),
+                email = $"audited-{Guid.NewGuid():N}@example.com", role = "Member",
             }, Ct);
             response.EnsureSuccessStatusCode();
         });
-        var userId = added["targetId"]!.GetValue<string>();
-        var created = Assert.Single(await tenant.AuditEventsAsync("user.created"));
+        var userId = (await _seeder.CreateUserAsync(tenant.TenantId, TenantRole.Member)).Id.ToString();
         var roleChanged = await OneEventAsync(tenant, "member.role.changed",
             () => SendAsync(tenant.AdminHttp.PatchAsJsonAsync(tenant.Route($"/members/{userId}"), new { role = "Viewer" }, Ct)));
         var grant = tenant.Route($"/organizations/{organization}/grants/{userId}");
@@ -39,7 +38,7 @@ public sealed class AuditTrailTests(PlatformAppFixture fixture)
         var removed = await OneEventAsync(tenant, "member.removed",
             () => SendAsync(tenant.AdminHttp.DeleteAsync(tenant.Route($"/members/{userId}"), Ct)));
 
-        Assert.Equal(userId, created!["targetId"]!.GetValue<string>());
+        Assert.Equal("Member", invited["after"]!["role"]!.GetValue<string>());
         Assert.Equal("Member", roleChanged["before"]!["role"]!.GetValue<string>());
         Assert.Equal("Viewer", roleChanged["after"]!["role"]!.GetValue<string>());
         Assert.Equal(0, roleChanged["after"]!["sessionsRevoked"]!.GetValue<int>());

@@ -44,6 +44,12 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
         ("GET grants of device A1", ["ok", "ok", "403", "403", "403", "404", "404"]),
         ("GET grants of device B2", ["ok", "404", "404", "404", "404", "403", "404"]),
         ("GET members", ["ok", "403", "403", "403", "403", "403", "403"]),
+        // Adding a person sends an invitation: 202, the membership comes when it is accepted.
+        ("POST member invitation", ["202", "403", "403", "403", "403", "403", "403"]),
+        ("GET invitations", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("GET invitation I", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("POST resend of invitation I", ["ok", "403", "403", "403", "403", "403", "403"]),
+        ("POST revoke of unknown invitation", ["404", "403", "403", "403", "403", "403", "403"]),
         ("GET audit", ["ok", "403", "403", "403", "403", "403", "403"]),
         ("GET audit verify", ["ok", "403", "403", "403", "403", "403", "403"]),
         ("GET uplinks of device A1", ["ok", "ok", "ok", "ok", "ok", "404", "404"]),
@@ -149,6 +155,15 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
             serviceAccount = body!["id"]!.GetValue<Guid>();
         }
 
+        Guid invitation;
+        using (var created = await clients[0].PostAsJsonAsync($"{root}/members",
+                   new { email = $"matrix-{Guid.NewGuid():N}@example.com", role = "Member" }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+            var body = await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
+            invitation = body!["id"]!.GetValue<Guid>();
+        }
+
         Guid provider;
         using (var created = await clients[0].PostAsJsonAsync($"{root}/identity-providers", NewIdentityProvider(), TestContext.Current.CancellationToken))
         {
@@ -184,6 +199,12 @@ public sealed class EndpointAuthorizationMatrixTests(PlatformAppFixture fixture)
             "GET grants of device A1" => Get($"{root}/devices/{deviceA1}/grants"),
             "GET grants of device B2" => Get($"{root}/devices/{deviceB2}/grants"),
             "GET members" => Get($"{root}/members"),
+            "POST member invitation" => Json(HttpMethod.Post, $"{root}/members",
+                new { email = $"matrix-{Guid.NewGuid():N}@example.com", role = "Viewer" }),
+            "GET invitations" => Get($"{root}/invitations"),
+            "GET invitation I" => Get($"{root}/invitations/{invitation}"),
+            "POST resend of invitation I" => new HttpRequestMessage(HttpMethod.Post, $"{root}/invitations/{invitation}/resend"),
+            "POST revoke of unknown invitation" => new HttpRequestMessage(HttpMethod.Post, $"{root}/invitations/{Guid.NewGuid()}/revoke"),
             "GET audit" => Get($"{root}/audit"),
             "GET audit verify" => Get($"{root}/audit/verify"),
             "GET uplinks of device A1" => Get($"{root}/devices/{deviceA1}/uplinks"),

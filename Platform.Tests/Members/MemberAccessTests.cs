@@ -23,7 +23,9 @@ public sealed class MemberAccessTests(PlatformAppFixture fixture)
         using var add = await http.PostAsJsonAsync(tenant.Route("/members"), new { email = member.Email, role = "Admin" }, Ct);
         using var promote = await http.PatchAsJsonAsync(tenant.Route($"/members/{member.Id}"), new { role = "Admin" }, Ct);
         using var audit = await http.GetAsync(tenant.Route("/audit"), Ct);
+        using var invitations = await http.GetAsync(tenant.Route("/invitations"), Ct);
 
+        Assert.Equal(HttpStatusCode.Forbidden, invitations.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, promote.StatusCode);
@@ -47,6 +49,10 @@ public sealed class MemberAccessTests(PlatformAppFixture fixture)
             await http.DeleteAsync(tenantA.Route($"/members/{memberA.Id}"), Ct),
             await http.GetAsync(tenantA.Route("/audit"), Ct),
             await http.GetAsync(tenantA.Route("/audit/verify"), Ct),
+            await http.GetAsync(tenantA.Route("/invitations"), Ct),
+            await http.GetAsync(tenantA.Route($"/invitations/{Guid.NewGuid()}"), Ct),
+            await http.PostAsync(tenantA.Route($"/invitations/{Guid.NewGuid()}/resend"), null, Ct),
+            await http.PostAsync(tenantA.Route($"/invitations/{Guid.NewGuid()}/revoke"), null, Ct),
         ];
 
         foreach (var response in responses)

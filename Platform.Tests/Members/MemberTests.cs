@@ -14,56 +14,54 @@ public sealed class MemberTests(PlatformAppFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task AdminAddsListsChangesAndRemovesANewLocalUser()
+    public async Task AdminListsChangesAndRemovesAMember()
     {
         var tenant = await TenantAdminScenario.CreateAsync(_seeder);
-        var email = $"new-{Guid.NewGuid():N}@example.com";
-        var password = "secret-" + Guid.NewGuid().ToString("N");
+        var member = await _seeder.CreateUserAsync(tenant.TenantId, TenantRole.Member);
 
-        using var added = await tenant.AdminHttp.PostAsJsonAsync(tenant.Route("/members"),
-            new { email, displayName = "New Person", role = "Member", password }, Ct);
-        var addedText = await added.Content.ReadAsStringAsync(Ct);
-        var userId = JsonNode.Parse(addedText)!["userId"]!.GetValue<Guid>();
         var listed = await tenant.AdminHttp.GetFromJsonAsync<JsonObject>(tenant.Route("/members"), Ct);
-        using var changed = await tenant.AdminHttp.PatchAsJsonAsync(tenant.Route($"/members/{userId}"), new { role = "Viewer" }, Ct);
+        using var changed = await tenant.AdminHttp.PatchAsJsonAsync(tenant.Route($"/members/{member.Id}"), new { role = "Viewer" }, Ct);
         var changedBody = await changed.Content.ReadFromJsonAsync<JsonObject>(Ct);
-        using var removed = await tenant.AdminHttp.DeleteAsync(tenant.Route($"/members/{userId}"), Ct);
-        using var gone = await tenant.AdminHttp.GetAsync(tenant.Route($"/members/{userId}"), Ct);
+        using var removed = await tenant.AdminHttp.DeleteAsync(tenant.Route($"/members/{member.Id}"), Ct);
+        using var gone = await tenant.AdminHttp.GetAsync(tenant.Route($"/members/{member.Id}"), Ct);
 
-        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        Assert.DoesNotContain(password, addedText);
-        Assert.Contains(listed!["items"]!.AsArray(), item => item!["userId"]!.GetValue<Guid>() == userId
-            && item["email"]!.GetValue<string>() == email && item["role"]!.GetValue<string>() == "Member");
+        Assert.Contains(listed!["items"]!.AsArray(), item => item!["userId"]!.GetValue<Guid>() == member.Id
+            && item["email"]!.GetValue<string>() == member.Email && item["role"]!.GetValue<string>() == "Member");
         Assert.Equal("Viewer", changedBody!["role"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        // The new user can log in with the password the admin set.
-        using var login = await fixture.CreateApiClient().PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
 
     [Fact]
-    public async Task ExistingUserIsAddedByEmailAndAddingThemTwiceConflicts()
+    public async Task AddingAPersonInvitesThemAndAddingThemTwiceConflicts()
     {
         var tenant = await TenantAdminScenario.CreateAsync(_seeder);
         var existing = await _seeder.CreateUserAsync();
+        var member = await _seeder.CreateUserAsync(tenant.TenantId, TenantRole.Viewer);
 
         using var first = await tenant.AdminHttp.PostAsJsonAsync(tenant.Route("/members"),
             new { email = existing.Email.ToUpperInvariant(), role = "Member" }, Ct);
         var body = await first.Content.ReadFromJsonAsync<JsonObject>(Ct);
         using var second = await tenant.AdminHttp.PostAsJsonAsync(tenant.Route("/members"),
             new { email = existing.Email, role = "Admin" }, Ct);
+        using var ofAMember = await tenant.AdminHttp.PostAsJsonAsync(tenant.Route("/members"), new { email = member.Email, role = "Admin" }, Ct);
+        using var stillNotMember = await tenant.AdminHttp.GetAsync(tenant.Route($"/members/{existing.Id}"), Ct);
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(existing.Id, body!["userId"]!.GetValue<Guid>());
+        // An invitation, not a membership: the person has not said yes.
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(existing.Email, body!["email"]!.GetValue<string>());
+        Assert.Equal($"/api/tenants/{tenant.TenantId}/invitations/{body["id"]}", first.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, stillNotMember.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("invitation-open", await second.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Conflict, ofAMember.StatusCode);
+        Assert.Contains("already-member", await ofAMember.Content.ReadAsStringAsync(Ct));
     }
 
     [Theory]
-    [InlineData(null)]
     [InlineData("too-short")]
-    [InlineData("Tenant Name Is Long")]
-    public async Task NewUserNeedsAPasswordThePolicyAccepts(string? password)
+    [InlineData("pw-a-long-enough-password-chosen-by-the-admin")]
+    public async Task AnAdminCannotChooseAPersonsPassword(string password)
     {
         var tenant = await TenantAdminScenario.CreateAsync(_seeder, "Tenant Name Is Long");
 

@@ -38,6 +38,10 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         Assert.Equal(body["user"]!["id"]!.GetValue<string>(), me!["id"]!.GetValue<string>());
         Assert.Empty(me["memberships"]!.AsArray());
 
+        // The platform's own provider vouched for the address: the account's address is verified.
+        Assert.True(await new TestTenantSeeder(_api.Stack).ScalarAsync<bool>(
+            "SELECT email_verified_at IS NOT NULL FROM users WHERE email = @email", ("email", fixture.Email("p-new"))));
+
         // Signing in again finds the same user through the link.
         var (_, again) = await _api.SignedInAsync(Platform, "p-new");
         Assert.Equal(body["user"]!["id"]!.GetValue<string>(), again["user"]!["id"]!.GetValue<string>());
@@ -105,8 +109,8 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         var tenant = await seeder.CreateTenantAsync();
         var existing = Guid.NewGuid();
         await seeder.ExecuteAsync("""
-            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at)
-            VALUES (@id, @email, 'Existing', 'None', 0, now())
+            INSERT INTO users (id, email, display_name, platform_role, failed_login_count, created_at, email_verified_at)
+            VALUES (@id, @email, 'Existing', 'None', 0, now(), now())
             """, ("id", existing), ("email", fixture.Email("p-link")));
         await seeder.AddMemberAsync(tenant, existing, TenantRole.Member);
 
@@ -117,6 +121,34 @@ public sealed class PlatformSignInTests(OidcAppFixture fixture)
         Assert.Equal(existing.ToString(), body["user"]!["id"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, await _api.StatusAsync(session, $"/api/tenants/{tenant}/organizations"));
         Assert.Contains("sso.identity-linked", await PlatformAuditActionsAsync(existing));
+    }
+
+    /// <summary>
+    /// An account whose address nobody confirmed (an admin typed it in, with a password of their choosing)
+    /// is not handed to whoever the provider vouches for: its password may be a squatter's. The mailbox's
+    /// owner reclaims it through an invitation instead.
+    /// </summary>
+    [Fact]
+    public async Task AnAccountWhoseAddressNobodyConfirmedIsNotLinked()
+    {
+        // Arrange: a squatted account, with a password and a membership.
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var tenant = await seeder.CreateTenantAsync();
+        var squatted = Guid.NewGuid();
+        await seeder.ExecuteAsync("""
+            INSERT INTO users (id, email, display_name, platform_role, password_hash, failed_login_count, created_at)
+            VALUES (@id, @email, 'Squatted', 'None', 'not-a-hash', 0, now())
+            """, ("id", squatted), ("email", fixture.Email("p-squatted")));
+        await seeder.AddMemberAsync(tenant, squatted, TenantRole.Admin);
+
+        // Act
+        using var response = await _api.SignInAsync(Platform, "p-squatted");
+
+        // Assert: refused with its reason, nothing linked, no session.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM external_identities WHERE user_id = @user", ("user", squatted)));
+        Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM sessions WHERE user_id = @user", ("user", squatted)));
+        Assert.Contains(await seeder.AuditAsync(null), e => e.Action == "sso.login" && e.After.Contains("account-email-unverified"));
     }
 
     [Fact]

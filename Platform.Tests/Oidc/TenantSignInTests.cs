@@ -155,6 +155,37 @@ public sealed class TenantSignInTests(OidcAppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
     }
 
+    /// <summary>
+    /// A tenant's provider that does not say the address is verified provisions nobody: a global account
+    /// holding an address its owner never confirmed would receive that address's later invitations.
+    /// </summary>
+    [Fact]
+    public async Task JitProvisionsNobodyFromAnAddressTheProviderDoesNotVouchFor()
+    {
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (tenant, provider) = await TenantWithProviderAsync(seeder, RealmA, "Enabled");
+
+        using var response = await _api.SignInAsync(RealmA, "a-unverified", provider);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0L, await seeder.ScalarAsync<long>("SELECT count(*) FROM users WHERE email = @email",
+            ("email", fixture.Email("a-unverified"))));
+        Assert.Contains(await seeder.AuditAsync(tenant), e => e.Action == "sso.login" && e.After.Contains("email-not-verified"));
+    }
+
+    /// <summary>A tenant's provider vouches inside its tenant only: the account it provisions stays unverified for the platform.</summary>
+    [Fact]
+    public async Task AnAccountATenantsProviderProvisionedIsNotVerifiedForThePlatform()
+    {
+        var seeder = new TestTenantSeeder(_api.Stack);
+        var (_, provider) = await TenantWithProviderAsync(seeder, RealmA, "Enabled");
+
+        var (_, body) = await _api.SignedInAsync(RealmA, "a-plain", provider);
+
+        Assert.False(await seeder.ScalarAsync<bool>("SELECT email_verified_at IS NOT NULL FROM users WHERE id = @id",
+            ("id", Guid.Parse(body["user"]!["id"]!.GetValue<string>()))));
+    }
+
     [Fact]
     public async Task WithoutJitOnlyLinkedIdentitiesComeIn()
     {

@@ -20,12 +20,16 @@ public sealed class TokenGrantLimitTests(PlatformAppFixture fixture)
     private const string BeyondCredentialRights = "https://platform.example/problems/beyond-credential-rights";
     private const string Forbidden = "https://platform.example/problems/forbidden";
 
-    // The role the e-mail's user holds in the tenant, and whether the user exists at all.
+    // The role the e-mail's user holds in the tenant, the role an open invitation offers it, and whether the user exists at all.
     private const string MemberStateSql = """
         SELECT coalesce((SELECT m.role::text FROM tenant_memberships m JOIN users u ON u.id = m.user_id
                          WHERE m.tenant_id = @tenant AND u.email = @email), 'none')
+            || '/' || coalesce((SELECT i.role::text FROM invitations i WHERE i.tenant_id = @tenant AND i.email = @email AND i.status = 'Open'), 'none')
             || '/' || (SELECT count(*) FROM users WHERE email = @email)::text
         """;
+
+    // What an invitation's link is now: a resend replaces it.
+    private const string InvitationStateSql = "SELECT token_id || '/' || send_count::text FROM invitations WHERE id = @invitation";
 
     private const string RoleStateSql = "SELECT role::text FROM tenant_memberships WHERE tenant_id = @tenant AND user_id = @user";
 
@@ -33,18 +37,17 @@ public sealed class TokenGrantLimitTests(PlatformAppFixture fixture)
 
     /// <summary>
     /// Every route that gives a principal rights, with every role or access level a members:admin token
-    /// does not hold: the Admin role (every right of the tenant), a password (a session outside the
-    /// token), and every organization and device grant (they give reading devices, which the scope does not).
+    /// does not hold: the Admin role (every right of the tenant) by invitation, by resending an Admin
+    /// invitation or by a role change, and every organization and device grant (they give reading
+    /// devices, which the scope does not). Nobody sets another person's password any more (see
+    /// <see cref="NobodySetsAnotherPersonsPasswordNeitherTokenNorSession"/>).
     /// </summary>
     public static TheoryData<string, string> RequestsBeyondTheToken()
     {
         var cases = new TheoryData<string, string>();
-        foreach (var role in Enum.GetValues<TenantRole>())
-        {
-            cases.Add("member-add-new-with-password", role.ToString());
-        }
-
-        cases.Add("member-add-existing", nameof(TenantRole.Admin));
+        cases.Add("member-invite-new", nameof(TenantRole.Admin));
+        cases.Add("member-invite-existing", nameof(TenantRole.Admin));
+        cases.Add("invitation-resend", nameof(TenantRole.Admin));
         foreach (var from in Enum.GetValues<TenantRole>().Where(role => role != TenantRole.Admin))
         {
             cases.Add("member-role-to-admin", from.ToString());
@@ -118,7 +121,29 @@ public sealed class TokenGrantLimitTests(PlatformAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Created, organizationGrant.StatusCode);
         Assert.Equal(HttpStatusCode.OK, deviceGrant.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, viewer.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, viewer.StatusCode);
+    }
+
+    /// <summary>A password in an invitation is refused whoever sends it, and nothing is written.</summary>
+    [Theory]
+    [InlineData("token", "Viewer")]
+    [InlineData("token", "Admin")]
+    [InlineData("session", "Viewer")]
+    [InlineData("session", "Admin")]
+    public async Task NobodySetsAnotherPersonsPasswordNeitherTokenNorSession(string credential, string role)
+    {
+        var seeder = new TestTenantSeeder(fixture);
+        var tenant = await seeder.CreateTenantAsync();
+        using var session = await seeder.LoginAsync(await seeder.CreateUserAsync(tenant, TenantRole.Admin));
+        using var token = await TokenClientAsync(session, tenant, ["members:admin"]);
+        var email = $"new-{Guid.NewGuid():N}@example.com";
+
+        using var response = await (credential == "token" ? token : session).PostAsJsonAsync($"/api/tenants/{tenant}/members",
+            new { email, role, password = "pw-" + Guid.NewGuid().ToString("N") }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("password", await ProblemResponses.FieldsAsync(response), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("none/none/0", await seeder.ScalarAsync<string>(MemberStateSql, ("tenant", tenant), ("email", email)));
     }
 
     private static async Task<EscalationRequest> ArrangeAsync(
@@ -127,19 +152,28 @@ public sealed class TokenGrantLimitTests(PlatformAppFixture fixture)
         var root = $"/api/tenants/{tenant}";
         switch (route)
         {
-            case "member-add-new-with-password":
+            case "member-invite-new":
             {
                 var email = $"new-{Guid.NewGuid():N}@example.com";
-                return new EscalationRequest(HttpMethod.Post, $"{root}/members",
-                    new { email, role = level, password = "pw-" + Guid.NewGuid().ToString("N") }, MemberStateSql,
-                    [("tenant", tenant), ("email", email)], BeyondCredentialRights, level == nameof(TenantRole.Admin) ? "role" : "password");
+                return new EscalationRequest(HttpMethod.Post, $"{root}/members", new { email, role = level }, MemberStateSql,
+                    [("tenant", tenant), ("email", email)], BeyondCredentialRights, "role");
             }
 
-            case "member-add-existing":
+            case "member-invite-existing":
             {
                 var user = await seeder.CreateUserAsync();
                 return new EscalationRequest(HttpMethod.Post, $"{root}/members", new { email = user.Email, role = level }, MemberStateSql,
                     [("tenant", tenant), ("email", user.Email)], BeyondCredentialRights, "role");
+            }
+
+            case "invitation-resend":
+            {
+                using var invited = await session.PostAsJsonAsync($"{root}/members",
+                    new { email = $"invited-{Guid.NewGuid():N}@example.com", role = level }, Ct);
+                Assert.Equal(HttpStatusCode.Accepted, invited.StatusCode);
+                var invitation = (await invited.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<Guid>();
+                return new EscalationRequest(HttpMethod.Post, $"{root}/invitations/{invitation}/resend", new { }, InvitationStateSql,
+                    [("invitation", invitation)], BeyondCredentialRights, "role");
             }
 
             case "member-role-to-admin":

@@ -53,6 +53,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
                     new OidcUserSpec("p-new", Email("p-new"), "New Person"),
                     new OidcUserSpec("p-link", Email("p-link"), "Linked Person"),
                     new OidcUserSpec("p-unverified", Email("p-unverified"), EmailVerified: false),
+                    new OidcUserSpec("p-squatted", Email("p-squatted"), "Mailbox Owner"),
                     new OidcUserSpec("p-stranger", Email("p-stranger")),
                     new OidcUserSpec("p-token", Email("p-token")),
                     new OidcUserSpec("p-member", Email("p-member"), "Member Elsewhere"),
@@ -65,6 +66,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
                 new OidcUserSpec("a-engineer", Email("a-engineer"), "Engineer", Claims: new Dictionary<string, object?> { ["groups"] = new[] { "engineers", "staff" } }),
                 new OidcUserSpec("a-plain", Email("a-plain"), "Plain"),
                 new OidcUserSpec("a-outsider", Email("a-outsider", "elsewhere.example.org")),
+                new OidcUserSpec("a-unverified", Email("a-unverified"), "Unconfirmed", EmailVerified: false),
             ]),
             TenantRealm(TenantBRealm, "urn:tenant-b:api", 300, [new OidcUserSpec("b-user", Email("b-user"))]),
             // Entra style: identities by tid + oid, no e-mail claim (preferred_username and upn instead).
