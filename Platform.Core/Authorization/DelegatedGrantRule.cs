@@ -11,8 +11,9 @@ namespace Platform.Core.Authorization;
 /// <remarks>
 /// <para>A delegated credential (an API token, an OpenID provider's access token) acts for its user
 /// only within what it carries. It therefore gives no one the tenant Admin role, which holds every
-/// right of the tenant including those no scope allows, and creates no account with a password, which
-/// would open a session not bound by the credential. Granting Admin needs an interactive session of a
+/// right of the tenant including those no scope allows (by invitation, by resending an Admin invitation
+/// or by a role change). Nobody creates an account with a password for someone else: people set their
+/// own through their invitation. Granting Admin needs an interactive session of a
 /// tenant admin (an SSO mapping rule that grants Admin at sign-in was configured by one).</para>
 /// <para>An organization or device grant is given only by a caller who holds, on that organization or
 /// device, every right the grant gives there (and the export right to hand that out). For sessions
@@ -25,13 +26,6 @@ public static class DelegatedGrantRule
     public static GrantRefusal? RefuseTenantRole(TenantRole role, bool isDelegatedCredential) =>
         isDelegatedCredential && role == TenantRole.Admin
             ? new GrantRefusal("role", "The Admin role holds rights beyond this credential's: only a tenant admin's interactive session may grant it.")
-            : null;
-
-    /// <summary>Why the caller may not create an account with a password, or null.</summary>
-    public static GrantRefusal? RefusePassword(bool passwordGiven, bool isDelegatedCredential) =>
-        isDelegatedCredential && passwordGiven
-            ? new GrantRefusal("password",
-                "An API token or a provider's access token cannot create an account with a password: a tenant admin's interactive session can.")
             : null;
 
     /// <summary>Why the caller may not give this grant on the organization, or null.</summary>

@@ -14,17 +14,13 @@ public sealed class DelegatedGrantRuleTests
     private static readonly Guid Device = Guid.NewGuid();
 
     [Fact]
-    public void OnlyADelegatedCredentialIsRefusedTheAdminRoleAndAPassword()
+    public void OnlyADelegatedCredentialIsRefusedTheAdminRole()
     {
         foreach (var role in Enum.GetValues<TenantRole>())
         {
             Assert.Null(DelegatedGrantRule.RefuseTenantRole(role, isDelegatedCredential: false));
             Assert.Equal(role == TenantRole.Admin ? "role" : null, DelegatedGrantRule.RefuseTenantRole(role, isDelegatedCredential: true)?.Field);
         }
-
-        Assert.Equal("password", DelegatedGrantRule.RefusePassword(passwordGiven: true, isDelegatedCredential: true)?.Field);
-        Assert.Null(DelegatedGrantRule.RefusePassword(passwordGiven: true, isDelegatedCredential: false));
-        Assert.Null(DelegatedGrantRule.RefusePassword(passwordGiven: false, isDelegatedCredential: true));
     }
 
     [Fact]
