@@ -92,8 +92,6 @@ internal static class Extensions
         app.UseMiddleware<RequestInputGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Before the tenant scope: a session that must enrol first gets the same answer on every route.
-        app.UseMiddleware<MfaEnrolmentGate>();
         app.UseMiddleware<TenantScopeMiddleware>();
         app.UseRateLimiter();
         app.UseFastEndpoints(config =>

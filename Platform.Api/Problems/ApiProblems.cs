@@ -29,6 +29,11 @@ public static class ApiProblems
     public static IResult SsoRequired() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "This tenant requires sign-in through its identity provider.", type: ProblemTypes.SsoRequired);
 
+    /// <summary>403 for a session of a local user without MFA in a tenant that requires it.</summary>
+    public static IResult MfaEnrolmentRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "This tenant requires multi-factor authentication: enrol at /api/me/mfa first.", type: ProblemTypes.MfaEnrolmentRequired);
+
     public static IResult TenantSuspended() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, title: "This tenant is suspended.", type: ProblemTypes.TenantSuspended);
 

@@ -30,7 +30,7 @@ public static class ProblemTypes
     /// <summary>401 at login: the password was right; the MFA code was wrong or used before.</summary>
     public const string MfaCodeInvalid = Base + "mfa-code-invalid";
 
-    /// <summary>403: a tenant of the user requires MFA; until they enrol, the session may only do that.</summary>
+    /// <summary>403 on a tenant's routes: that tenant requires MFA and the session's local user has none yet.</summary>
     public const string MfaEnrolmentRequired = Base + "mfa-enrolment-required";
 
     /// <summary>409: the network-server application of a device belongs to another tenant (which one is not said).</summary>

@@ -2,6 +2,7 @@ using Platform.Api.Problems;
 using Platform.Core.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Identity;
+using Platform.Core.Identity.Mfa;
 using Platform.Core.Identity.Providers;
 using Platform.Core.Persistence;
 using Platform.Core.Tenancy;
@@ -16,7 +17,9 @@ namespace Platform.Api.Tenancy;
 /// An API token reaches only its own tenant's routes (another tenant's: 404, like any non-member;
 /// a route outside any tenant: 403) with its owner's current rights narrowed to its scopes; a tenant
 /// provider's access token is bound to its tenant the same way, with the linked user's rights. A
-/// tenant that enforces SSO refuses its members' other sessions (403 <c>sso-required</c>).
+/// tenant that enforces SSO refuses its members' other sessions (403 <c>sso-required</c>); a tenant
+/// that requires MFA refuses sessions of its local members who have none (403 <c>mfa-enrolment-required</c>).
+/// Both are the tenant's own rules: they close that tenant's routes, never the member's others.
 /// </summary>
 /// <remarks>
 /// A middleware after authentication and authorization, not an endpoint filter: it then covers
@@ -109,6 +112,18 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
             && await http.RequestServices.GetRequiredService<PlatformDbContext>().RefusesUnboundAsync(principal.UserId, http.RequestAborted))
         {
             return ApiProblems.SsoRequired();
+        }
+
+        // Required MFA, the same way: the tenant refuses sessions of its local members without MFA
+        // until they enrol, on its own routes only; the member's other tenants, their own routes
+        // (/api/me, enrolment) and a platform admin's platform-admin routes stay open. Sessions only:
+        // API tokens are explicit, scoped, expiring credentials that the tenant's admins list and
+        // revoke, and a refused session cannot create new ones here.
+        if (!principal.IsDelegatedCredential && !asPlatformAdmin
+            && await http.RequestServices.GetRequiredService<MultiFactorAuthentication>()
+                .IsEnrolmentRequiredInAsync(principal.UserId, tenantId, http.RequestAborted))
+        {
+            return ApiProblems.MfaEnrolmentRequired();
         }
 
         if (principal.IsDelegatedCredential && http.GetEndpoint()?.Metadata.GetMetadata<NoApiTokens>() is not null)

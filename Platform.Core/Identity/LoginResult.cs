@@ -7,7 +7,8 @@ namespace Platform.Core.Identity;
 /// missing or wrong (<see cref="LoginRefusal"/>).
 /// </summary>
 /// <param name="MfaEnrolmentRequired">
-/// The user's tenant requires MFA and the user has none: the session may only enrol.
+/// A tenant of the user requires MFA and the user has none: that tenant refuses the session until
+/// they enrol; the user's other tenants do not.
 /// </param>
 public sealed record LoginResult(User? User, string? Token, DateTimeOffset? ExpiresAt, LoginRefusal Refusal = LoginRefusal.None,
     bool MfaEnrolmentRequired = false)

@@ -48,14 +48,29 @@ public sealed class SessionAuthentication(PlatformDbContext database, AuditLog a
     }
 
     /// <summary>
-    /// Ends every open session of a user (password or role changed). Runs in the caller's
-    /// transaction, which also carries the change and its audit record.
+    /// Ends every open session of a user (password changed: it is the user's everywhere). Runs in the
+    /// caller's transaction, which also carries the change and its audit record.
     /// </summary>
     public async Task<int> RevokeAllAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return await database.Sessions
             .Where(session => session.UserId == userId && session.RevokedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a user's open sessions bound to one tenant (opened through its identity provider), when
+    /// that tenant removes the member or changes their role: a tenant's decision reaches what is its
+    /// own, not the user's sessions elsewhere. Those need no ending here: membership and role are read
+    /// on every request, so they lose or change their access to the tenant at once. Runs in the
+    /// caller's transaction.
+    /// </summary>
+    public async Task<int> RevokeBoundToTenantAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await database.Sessions
+            .Where(session => session.UserId == userId && session.BoundTenantId == tenantId && session.RevokedAt == null)
             .ExecuteUpdateAsync(update => update.SetProperty(session => session.RevokedAt, now), cancellationToken);
     }
 

@@ -17,6 +17,7 @@ internal sealed class MfaAccount(PlatformAppFixture fixture, SeededUser user)
     public const string MfaCodeInvalid = "https://platform.example/problems/mfa-code-invalid";
     public const string InvalidCredentials = "https://platform.example/problems/invalid-credentials";
     public const string EnrolmentRequired = "https://platform.example/problems/mfa-enrolment-required";
+    public const string Forbidden = "https://platform.example/problems/forbidden";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -139,6 +139,27 @@ public sealed class TestTenantSeeder(PlatformAppFixture fixture)
         return http;
     }
 
+    /// <summary>
+    /// An HTTP client with a session bound to the tenant, stored as a sign-in through the tenant's
+    /// identity provider stores it (the OIDC tests go through that sign-in itself): for tests about
+    /// what such a session may reach and when it ends.
+    /// </summary>
+    public async Task<HttpClient> OpenTenantBoundSessionAsync(SeededUser user, Guid tenantId)
+    {
+        var token = OpaqueToken.Create(OpaqueToken.SessionPrefix);
+        await ExecuteAsync("""
+            INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, bound_tenant_id)
+            VALUES (@id, @hash, @user, now(), now(), now() + interval '1 hour', @tenant)
+            """, ("id", token.Id), ("hash", token.Hash()), ("user", user.Id), ("tenant", tenantId));
+        var http = fixture.CreateApiClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        return http;
+    }
+
+    /// <summary>Gives a seeded user the platform admin role (their next login carries it).</summary>
+    public Task MakePlatformAdminAsync(SeededUser user) =>
+        ExecuteAsync("UPDATE users SET platform_role = 'Admin' WHERE id = @id", ("id", user.Id));
+
     public Task<HttpClient> LoginAsPlatformAdminAsync() =>
         LoginAsync(fixture.GeneratedCredential("PLATFORM_ADMIN_EMAIL"), fixture.GeneratedCredential("PLATFORM_ADMIN_PASSWORD"));
 

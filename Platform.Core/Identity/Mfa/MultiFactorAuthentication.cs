@@ -20,26 +20,41 @@ public sealed class MultiFactorAuthentication(
     AuditLog audit,
     TimeProvider time)
 {
-    public async Task<MfaStatus> GetStatusAsync(Guid userId, CancellationToken cancellationToken)
+    /// <param name="onlyTenantId">
+    /// A session bound to a tenant (opened through its identity provider) speaks of that tenant only,
+    /// as <c>/api/me</c> does.
+    /// </param>
+    public async Task<MfaStatus> GetStatusAsync(Guid userId, Guid? onlyTenantId, CancellationToken cancellationToken)
     {
         var authenticator = await database.TotpAuthenticators.AsNoTracking()
             .SingleOrDefaultAsync(a => a.UserId == userId && a.EnabledAt != null, cancellationToken);
         var codesLeft = authenticator is null
             ? 0
             : await database.RecoveryCodes.CountAsync(code => code.UserId == userId && code.UsedAt == null, cancellationToken);
-        return new MfaStatus(authenticator is not null, authenticator?.EnabledAt, codesLeft,
-            await IsRequiredByTenantAsync(userId, cancellationToken));
+        var requiringTenants = await TenantsRequiringMfa(userId)
+            .Where(tenantId => onlyTenantId == null || tenantId == onlyTenantId)
+            .Order()
+            .ToListAsync(cancellationToken);
+        return new MfaStatus(authenticator is not null, authenticator?.EnabledAt, codesLeft, requiringTenants);
     }
 
     /// <summary>
-    /// True when a tenant of this local user requires MFA and the user has none: their sessions
-    /// may do nothing but enrol. The data scope must name the user (their memberships are read).
+    /// True when some tenant of this local user requires MFA and the user has none: that tenant's
+    /// routes refuse the user's sessions until they enrol (<see cref="IsEnrolmentRequiredInAsync"/>);
+    /// the login answer passes it on as information. The data scope must name the user (their
+    /// memberships are read).
     /// </summary>
     public Task<bool> IsEnrolmentRequiredAsync(Guid userId, CancellationToken cancellationToken) =>
-        database.Users.AnyAsync(user => user.Id == userId && user.PasswordHash != null
-            && !database.TotpAuthenticators.Any(a => a.UserId == user.Id && a.EnabledAt != null)
-            && database.TenantMemberships.Any(membership => membership.UserId == user.Id
-                && database.Tenants.Any(tenant => tenant.Id == membership.TenantId && tenant.Settings.RequireMfa)), cancellationToken);
+        TenantsAwaitingEnrolment(userId).AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// True when this tenant requires MFA of its local users, the user is one and has none: the
+    /// tenant refuses the user's sessions until they enrol. The tenant's rule and nobody else's:
+    /// the user's other tenants stay open. Read per request, so turning the requirement on reaches
+    /// open sessions and enrolling lifts it at once. The data scope must be in the tenant (or name the user).
+    /// </summary>
+    public Task<bool> IsEnrolmentRequiredInAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken) =>
+        TenantsAwaitingEnrolment(userId).AnyAsync(id => id == tenantId, cancellationToken);
 
     /// <returns>Null when MFA is enabled already: it is removed before enrolling again.</returns>
     public async Task<MfaEnrolment?> StartEnrolmentAsync(User user, CancellationToken cancellationToken)
@@ -252,9 +267,17 @@ public sealed class MultiFactorAuthentication(
             .FromSql($"SELECT * FROM totp_authenticators WHERE user_id = {userId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
-    private Task<bool> IsRequiredByTenantAsync(Guid userId, CancellationToken cancellationToken) =>
-        database.TenantMemberships.AnyAsync(membership => membership.UserId == userId
-            && database.Tenants.Any(tenant => tenant.Id == membership.TenantId && tenant.Settings.RequireMfa), cancellationToken);
+    /// <summary>The tenants of the user that require MFA of their local users.</summary>
+    private IQueryable<Guid> TenantsRequiringMfa(Guid userId) =>
+        database.TenantMemberships
+            .Where(membership => membership.UserId == userId
+                && database.Tenants.Any(tenant => tenant.Id == membership.TenantId && tenant.Settings.RequireMfa))
+            .Select(membership => membership.TenantId);
+
+    /// <summary>Those of them that refuse the user's sessions: the user is a local one (has a password) without MFA.</summary>
+    private IQueryable<Guid> TenantsAwaitingEnrolment(Guid userId) =>
+        TenantsRequiringMfa(userId).Where(_ => database.Users.Any(user => user.Id == userId && user.PasswordHash != null
+            && !database.TotpAuthenticators.Any(a => a.UserId == user.Id && a.EnabledAt != null)));
 
     private static AuditRecord Record(Guid userId, string action, object detail, string? clientAddress,
         AuditOutcome outcome = AuditOutcome.Success) =>

@@ -18,7 +18,8 @@ public sealed class Endpoint(LocalLogin login) : Endpoint<Request, Response>
             summary.Description = "Returns a session token. Unknown e-mail, wrong password and a locked account get the same 401 "
                 + "(type invalid-credentials). Only after the right password does a user with MFA hear that the code is missing "
                 + "(type mfa-required) or wrong (type mfa-code-invalid); `totp` takes a 6-digit code or a recovery code. "
-                + "When a tenant of the user requires MFA and the user has none, the session may only enrol (mfaEnrolmentRequired).";
+                + "mfaEnrolmentRequired says that a tenant of the user requires MFA and the user has none: that tenant's routes answer "
+                + "403 mfa-enrolment-required until they enrol (GET /api/me/mfa names the tenants); everything else stays open.";
             summary.Response<Response>(200, "Logged in");
             summary.Response(401, "Refused; type sso-required (only after a correct password) when a tenant of the user enforces sign-in through its identity provider");
             summary.Response(429, "Too many attempts from this address");

@@ -9,7 +9,6 @@ public sealed class Endpoint(SessionAuthentication sessions) : EndpointWithoutRe
     public override void Configure()
     {
         Post("/api/auth/logout");
-        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary => summary.Summary = "End the current session; its token stops working at once");
     }
 

@@ -48,7 +48,8 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, Mult
         }
 
         // The tenant requirement is on local passwords: a user who also has one is asked to protect
-        // it with a second factor however the session was opened (the gate checks each request).
+        // it with a second factor however the session was opened (the requiring tenant checks each
+        // request; the answer only passes the news on).
         var user = result.Login.User!;
         // The memberships are the user's to read (the request itself came in anonymous), as at password login.
         database.Scope.IdentifyUser(user.Id);

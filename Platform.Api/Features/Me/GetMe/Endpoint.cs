@@ -11,7 +11,6 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
     public override void Configure()
     {
         Get("/api/me");
-        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary => summary.Summary = "The caller: user, platform role and tenant memberships (a session opened through a tenant's provider: that tenant only, no platform role)");
     }
 

@@ -18,7 +18,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Patch("/api/tenants/{tenantId}/members/{userId}");
         Options(route => route.RequirePermission(Permission.MembersManage));
         Summary(summary => summary.Summary =
-            "Change a member's role (tenant admins); ends the member's sessions; neither the last admin nor an enforced provider's break-glass admin can be demoted");
+            "Change a member's role (tenant admins); ends the member's sessions bound to the tenant (opened through its identity provider), while their other sessions act with the new role at once; neither the last admin nor an enforced provider's break-glass admin can be demoted");
     }
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
@@ -57,8 +57,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
             }
 
             membership.ChangeRole(request.Role);
-            // Sessions end with the role change (DECISIONS.md): no open session keeps the old rights.
-            var sessionsRevoked = await sessions.RevokeAllAsync(membership.UserId, ct);
+            // Sessions end with the role change (DECISIONS.md), as far as they are the tenant's: those
+            // bound to it. No session keeps the old rights either way, since the role is read on every
+            // request; the member's sessions elsewhere are not this tenant's to end.
+            var sessionsRevoked = await sessions.RevokeBoundToTenantAsync(membership.UserId, request.TenantId, ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.role.changed", "user",
                 membership.UserId.ToString(), AuditJson.Of(new { Role = before.ToString() }),
                 AuditJson.Of(new { Role = membership.Role.ToString(), sessionsRevoked }), principal.ClientAddress), ct);

@@ -19,7 +19,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         Delete("/api/tenants/{tenantId}/members/{userId}");
         Options(route => route.RequirePermission(Permission.MembersManage));
         Summary(summary => summary.Summary =
-            "Remove a member and their grants (tenant admins); ends the member's sessions and revokes their API tokens in the tenant; the last admin and an enforced provider's break-glass admin cannot be removed");
+            "Remove a member and their grants (tenant admins); ends the member's sessions bound to the tenant (opened through its identity provider) and revokes their API tokens in the tenant, while their other sessions lose the tenant at once and keep the rest; the last admin and an enforced provider's break-glass admin cannot be removed");
     }
 
     public override async Task HandleAsync(MemberRequest request, CancellationToken ct)
@@ -49,7 +49,10 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
             // The database cascades the membership's organization and device grants.
             database.TenantMemberships.Remove(membership);
-            var sessionsRevoked = await sessions.RevokeAllAsync(membership.UserId, ct);
+            // The tenant's own: its bound sessions and its tokens. The member's other sessions stay theirs
+            // (their other tenants are not this tenant's to close); membership is read per request, so
+            // they reach this tenant no more from now on.
+            var sessionsRevoked = await sessions.RevokeBoundToTenantAsync(membership.UserId, request.TenantId, ct);
             var tokens = await apiTokens.RevokeAllAsync(request.TenantId, membership.UserId, ct);
             await RevokedTokensAudit.AppendAsync(audit, principal, request.TenantId, tokens, ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.removed", "user",

@@ -10,7 +10,6 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Post("/api/me/mfa/enrolment/confirm");
-        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary =>
         {
             summary.Summary = "Confirm the enrolment with the password and a code from the app: MFA is enabled, the user's other sessions end";

@@ -1,17 +1,17 @@
 using FastEndpoints;
-using Platform.Api.Authentication;
+using Platform.Api.Tenancy;
 using Platform.Core.Identity.Mfa;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.Mfa.GetMfaStatus;
 
-public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthentication mfa) : EndpointWithoutRequest<Response>
+public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthentication mfa, CurrentPrincipal principal) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {
         Get("/api/me/mfa");
-        Options(route => route.AllowBeforeMfaEnrolment());
-        Summary(summary => summary.Summary = "One's own MFA: enabled since when, recovery codes left, whether a tenant requires it");
+        Summary(summary => summary.Summary =
+            "One's own MFA: enabled since when, recovery codes left, which of one's tenants require it (without it, their routes answer 403 mfa-enrolment-required)");
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -23,7 +23,8 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
             return;
         }
 
-        var status = await mfa.GetStatusAsync(user.Id, ct);
-        await Send.OkAsync(new Response(status.Enabled, status.EnrolledAt, status.RecoveryCodesLeft, status.RequiredByTenant), ct);
+        var status = await mfa.GetStatusAsync(user.Id, principal.BoundTenantId, ct);
+        await Send.OkAsync(new Response(status.Enabled, status.EnrolledAt, status.RecoveryCodesLeft, status.RequiredByTenant,
+            status.RequiredByTenantIds), ct);
     }
 }

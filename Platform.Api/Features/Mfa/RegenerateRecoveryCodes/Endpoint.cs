@@ -10,7 +10,6 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Post("/api/me/mfa/recovery-codes");
-        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary =>
         {
             summary.Summary = "Replace one's recovery codes, with a code (authenticator or recovery): the old ones stop working";

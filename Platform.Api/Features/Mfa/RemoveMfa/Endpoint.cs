@@ -10,7 +10,6 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Delete("/api/me/mfa");
-        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary =>
         {
             summary.Summary = "Remove one's MFA, with the password and a code (authenticator or recovery); the user's other sessions end";

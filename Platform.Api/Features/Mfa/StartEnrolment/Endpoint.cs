@@ -10,7 +10,6 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Post("/api/me/mfa/enrolment");
-        Options(route => route.AllowBeforeMfaEnrolment());
         Summary(summary =>
         {
             summary.Summary = "Start enrolling in TOTP MFA: a new secret for the authenticator app, shown once";
