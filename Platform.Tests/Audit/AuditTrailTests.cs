@@ -48,7 +48,7 @@ public sealed class AuditTrailTests(PlatformAppFixture fixture)
         Assert.Equal("Editor", ungranted["before"]!["access"]!.GetValue<string>());
         Assert.Equal(userId, removed["targetId"]!.GetValue<string>());
         Assert.Equal((0, 0), (removed["after"]!["sessionsRevoked"]!.GetValue<int>(), removed["after"]!["tokensRevoked"]!.GetValue<int>()));
-        Assert.All(new[] { added, roleChanged, granted, ungranted, removed },
+        Assert.All(new[] { invited, roleChanged, granted, ungranted, removed },
             e => Assert.Equal(tenant.Admin.Id, e["actorId"]!.GetValue<Guid>()));
     }
 
