@@ -72,7 +72,7 @@ public sealed class TenantOnboardingTests(PlatformAppFixture fixture)
         // Assert: the Admin invitation, audited on both chains; nothing else inside.
         Assert.Equal(HttpStatusCode.Accepted, asAdmin);
         Assert.Equal(HttpStatusCode.Forbidden, asMember);
-        Assert.Contains("Admin", memberProblem["title"]!.GetValue<string>());
+        Assert.Contains("invite a tenant's admins only", memberProblem["title"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, members.StatusCode);

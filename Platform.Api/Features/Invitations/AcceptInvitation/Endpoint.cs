@@ -30,9 +30,13 @@ public sealed class Endpoint(UseCase accept) : Endpoint<Request, Response>
     {
         var outcome = await accept.ExecuteAsync(new AcceptInvitationRequest(request.Token, request.Password, request.DisplayName),
             HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
-        await Send.ResultAsync(outcome.Succeeded
-            ? TypedResults.Ok(new Response(outcome.Value.TenantId, outcome.Value.TenantName, outcome.Value.Email,
-                outcome.Value.Account.ToString().ToLowerInvariant()))
-            : RefusalProblems.From(outcome.Refusal));
+        if (!outcome.Succeeded)
+        {
+            await Send.ResultAsync(RefusalProblems.From(outcome.Refusal));
+            return;
+        }
+
+        await Send.OkAsync(new Response(outcome.Value.TenantId, outcome.Value.TenantName, outcome.Value.Email,
+                outcome.Value.Account.ToString().ToLowerInvariant()), ct);
     }
 }

@@ -22,8 +22,12 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
     {
         var invitation = await ManagedInvitations.Of(database, request.TenantId, principal.InvitingAs).AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == request.InvitationId, ct);
-        await Send.ResultAsync(invitation is null
-            ? ApiProblems.NotFound("invitation")
-            : TypedResults.Ok(InvitationResponse.From(invitation, time.GetUtcNow())));
+        if (invitation is null)
+        {
+            await Send.ResultAsync(ApiProblems.NotFound("invitation"));
+            return;
+        }
+
+        await Send.OkAsync(InvitationResponse.From(invitation, time.GetUtcNow()), ct);
     }
 }

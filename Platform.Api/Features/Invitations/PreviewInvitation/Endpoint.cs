@@ -25,9 +25,13 @@ public sealed class Endpoint(UseCase preview) : Endpoint<Request, Response>
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
         var outcome = await preview.ExecuteAsync(request.Token, ct);
-        await Send.ResultAsync(outcome.Succeeded
-            ? TypedResults.Ok(new Response(outcome.Value.TenantName, outcome.Value.Email, outcome.Value.Role, outcome.Value.ExpiresAt,
-                outcome.Value.Account.ToString().ToLowerInvariant(), outcome.Value.SuggestedDisplayName))
-            : RefusalProblems.From(outcome.Refusal));
+        if (!outcome.Succeeded)
+        {
+            await Send.ResultAsync(RefusalProblems.From(outcome.Refusal));
+            return;
+        }
+
+        await Send.OkAsync(new Response(outcome.Value.TenantName, outcome.Value.Email, outcome.Value.Role, outcome.Value.ExpiresAt,
+                outcome.Value.Account.ToString().ToLowerInvariant(), outcome.Value.SuggestedDisplayName), ct);
     }
 }

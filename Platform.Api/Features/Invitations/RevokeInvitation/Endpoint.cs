@@ -18,8 +18,12 @@ public sealed class Endpoint(UseCase revoke, CurrentPrincipal principal, TimePro
     public override async Task HandleAsync(InvitationRequest request, CancellationToken ct)
     {
         var outcome = await revoke.ExecuteAsync(request.TenantId, request.InvitationId, principal.Actor, principal.InvitingAs, ct);
-        await Send.ResultAsync(outcome.Succeeded
-            ? TypedResults.Ok(InvitationResponse.From(outcome.Value, time.GetUtcNow()))
-            : RefusalProblems.From(outcome.Refusal));
+        if (!outcome.Succeeded)
+        {
+            await Send.ResultAsync(RefusalProblems.From(outcome.Refusal));
+            return;
+        }
+
+        await Send.OkAsync(InvitationResponse.From(outcome.Value, time.GetUtcNow()), ct);
     }
 }

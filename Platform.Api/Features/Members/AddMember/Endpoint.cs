@@ -34,6 +34,6 @@ public sealed class Endpoint(InviteMember invite, CurrentPrincipal principal, Ti
         }
 
         HttpContext.Response.Headers.Location = $"/api/tenants/{request.TenantId}/invitations/{outcome.Value.Id}";
-        await Send.ResultAsync(TypedResults.Json(InvitationResponse.From(outcome.Value, time.GetUtcNow()), statusCode: StatusCodes.Status202Accepted));
+        await Send.ResponseAsync(InvitationResponse.From(outcome.Value, time.GetUtcNow()), StatusCodes.Status202Accepted, ct);
     }
 }
