@@ -51,7 +51,7 @@ public sealed partial class SmtpEmailSender : IEmailSender
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(_server.Host, _server.Port, SocketOptions(_server), deadline.Token);
+            await client.ConnectAsync(_server.Host, _server.Port, SecureSocketOptionsFor(_server, _options.Security), deadline.Token);
             if (_server.Username is not null)
             {
                 await client.AuthenticateAsync(_server.Username, _server.Password ?? string.Empty, deadline.Token);
@@ -79,7 +79,7 @@ public sealed partial class SmtpEmailSender : IEmailSender
     }
 
     /// <summary>STARTTLS unless told otherwise; plain text only to this machine (see <see cref="SmtpSecurity.Auto"/>).</summary>
-    internal SecureSocketOptions SocketOptions(SmtpServerSettings server) => _options.Security switch
+    public static SecureSocketOptions SecureSocketOptionsFor(SmtpServerSettings server, SmtpSecurity security) => security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
         SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
