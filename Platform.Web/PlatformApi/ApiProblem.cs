@@ -8,12 +8,14 @@ namespace Platform.Web.PlatformApi;
 /// text for people. Never the detail or anything else of the body (it is no page's business to
 /// show a server's internals).
 /// </summary>
-/// <param name="Explained">Whether the API said why (a ProblemDetails with a title), rather than a bare status.</param>
-public sealed record ApiProblem(HttpStatusCode Status, string? Type, string Title, IReadOnlyDictionary<string, string[]> Errors, bool Explained = true)
+public sealed record ApiProblem(HttpStatusCode Status, string? Type, string Title, IReadOnlyDictionary<string, string[]> Errors)
 {
     private const string Unexplained = "The platform could not handle this request. Please try again in a moment.";
 
     public bool IsNotFound => Status == HttpStatusCode.NotFound;
+
+    /// <summary>Whether the type is the given one of the API's stable problem types (<c>…/problems/{name}</c>).</summary>
+    public bool IsOfType(string name) => Type is not null && Type.EndsWith("/" + name, StringComparison.Ordinal);
 
     /// <summary>The messages about one field (case-insensitive name, as the API's JSON spells it).</summary>
     public IReadOnlyList<string> ErrorsOf(string field) =>
@@ -33,9 +35,8 @@ public sealed record ApiProblem(HttpStatusCode Status, string? Type, string Titl
             }
         }
 
-        var explained = body?.Title is { Length: > 0 } && (int)response.StatusCode < 500;
-        return new ApiProblem(response.StatusCode, body?.Type, explained ? body!.Title! : Unexplained,
-            body?.Errors ?? new Dictionary<string, string[]>(), explained);
+        var title = body?.Title is { Length: > 0 } given && (int)response.StatusCode < 500 ? given : Unexplained;
+        return new ApiProblem(response.StatusCode, body?.Type, title, body?.Errors ?? new Dictionary<string, string[]>());
     }
 
     private sealed record Body(string? Type, string? Title, Dictionary<string, string[]>? Errors);

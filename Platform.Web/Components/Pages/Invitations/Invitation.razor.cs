@@ -17,6 +17,7 @@ public sealed partial class Invitation(PlatformApiClient api, ILogger<Invitation
     private const string PasswordField = "password";
     private const string DisplayNameField = "displayName";
     private const string RepeatPasswordField = "repeatPassword";
+    private const string InvitationNotFoundType = "invitation-not-found";
 
     /// <summary>Tokens are about fifty characters; anything far longer is not one, and is not forwarded.</summary>
     private const int LongestToken = 256;
@@ -96,7 +97,7 @@ public sealed partial class Invitation(PlatformApiClient api, ILogger<Invitation
         }
         else if (result?.Problem is { IsNotFound: true } || result is null)
         {
-            _problem = result?.Problem is { Explained: false } ? NotValid : result?.Problem ?? Unreachable;
+            _problem = Shown(result?.Problem);
             _stage = Stage.Problem;
         }
         else
@@ -122,8 +123,7 @@ public sealed partial class Invitation(PlatformApiClient api, ILogger<Invitation
             return preview;
         }
 
-        // A bare 404 (no ProblemDetails) is still an unusable link, whatever answered it.
-        _problem = result?.Problem is { IsNotFound: true, Explained: false } ? NotValid : result?.Problem ?? Unreachable;
+        _problem = Shown(result?.Problem);
         _stage = Stage.Problem;
         return null;
     }
@@ -141,6 +141,18 @@ public sealed partial class Invitation(PlatformApiClient api, ILogger<Invitation
             return null;
         }
     }
+
+    /// <summary>
+    /// What to show for a refusal that ends the page. Any 404 means the link cannot be used, but
+    /// only the API's invitation-not-found problem has a title written for people (a 404 of an API
+    /// without the route says "Not Found").
+    /// </summary>
+    private static ApiProblem Shown(ApiProblem? problem) => problem switch
+    {
+        null => Unreachable,
+        { IsNotFound: true } when !problem.IsOfType(InvitationNotFoundType) => NotValid,
+        _ => problem,
+    };
 
     private void ShowFieldProblem(string field, string message)
     {
