@@ -50,6 +50,8 @@ var api = builder.AddProject<Projects.Platform_Api>("platform-api", launchProfil
     .WithPlatformIdentityProvider(infrastructure.IdentityProvider)
     // Encrypts the key ring that encrypts TOTP secrets: a copy of the database alone opens neither.
     .WithEnvironment("Platform__DataProtection__KeyEncryptionKey", secrets.DataProtectionKey)
+    // Invitations: sent through this mail server, with links to the web app's public address.
+    .WithPlatformMailServer(infrastructure.MailServer)
     .WithHttpHealthCheck("/health");
 // Last, so that a platform provider given to the AppHost wins over the stack's own.
 api.WithPlatformOidcOverrides(builder.Configuration);

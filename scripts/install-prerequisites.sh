@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a fresh Debian 12 machine that has the .NET SDK and Node:
-# the Debian-packaged PostgreSQL, RabbitMQ and Mosquitto that local mode runs as executables.
+# the Debian-packaged PostgreSQL, RabbitMQ and Mosquitto that local mode runs as executables, and
+# Chromium, the browser the tests drive through Playwright (whose own browser download does not
+# work here).
 # Idempotent and quiet when everything is present, so both README commands can call it every time.
 set -euo pipefail
 
-packages=(postgresql-15 postgresql-contrib rabbitmq-server mosquitto mosquitto-clients)
+packages=(postgresql-15 postgresql-contrib rabbitmq-server mosquitto mosquitto-clients chromium)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -32,12 +34,15 @@ if ((${#missing[@]})); then
 fi
 
 
-# The development OpenID provider (Node, npm oidc-provider) that local mode and the tests start.
-# Installed from the committed lock file only when node_modules is missing or the lock changed
-# (a copy of the lock inside node_modules records what was installed).
-oidc_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/Platform.AppHost/LocalServices/oidc"
-if ! cmp -s "$oidc_dir/package-lock.json" "$oidc_dir/node_modules/.installed-package-lock.json"; then
-  echo "Installing the development OpenID provider's npm packages"
-  (cd "$oidc_dir" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null)
-  cp "$oidc_dir/package-lock.json" "$oidc_dir/node_modules/.installed-package-lock.json"
-fi
+# Local mode's Node services, each installed from its committed lock file only when node_modules is
+# missing or the lock changed (a copy of the lock inside node_modules records what was installed):
+# the development OpenID provider (npm oidc-provider) and the mail catcher (npm maildev).
+local_services="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/Platform.AppHost/LocalServices"
+for service in oidc maildev; do
+  service_dir="$local_services/$service"
+  if ! cmp -s "$service_dir/package-lock.json" "$service_dir/node_modules/.installed-package-lock.json"; then
+    echo "Installing the npm packages of local mode's $service service"
+    (cd "$service_dir" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$service_dir/package-lock.json" "$service_dir/node_modules/.installed-package-lock.json"
+  fi
+done

@@ -12,8 +12,8 @@ export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
 service_processes() {
-  # node only as the development OpenID provider (server.mjs): other Node programs are not ours.
-  ps -eo pid=,comm=,args= | awk '$2 ~ /^(postgres|beam\.smp|epmd|mosquitto|dcp|Platform\..*)$/ || ($2 == "node" && /server\.mjs/) { print $1 }' | sort || true
+  # node only as the development OpenID provider (server.mjs) or MailDev: other Node programs are not ours.
+  ps -eo pid=,comm=,args= | awk '$2 ~ /^(postgres|beam\.smp|epmd|mosquitto|dcp|Platform\..*)$/ || ($2 == "node" && /server\.mjs|maildev\.js/) { print $1 }' | sort || true
 }
 before=$(service_processes)
 

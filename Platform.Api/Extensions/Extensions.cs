@@ -10,6 +10,7 @@ using Platform.Api.Problems;
 using Platform.Api.Requests;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
+using Platform.Core.Email;
 using Platform.Core.Identity;
 using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Mfa;
@@ -32,6 +33,8 @@ internal static class Extensions
         builder.AddPlatformDatabase();
         builder.AddEventBus();
         builder.AddUplinkReplay();
+        // Invitations go out by e-mail: the "smtp" connection string and Platform:Email.
+        builder.AddEmail();
 
         builder.Services.AddPlatformIdentity();
         builder.Services.AddPlatformOidc(builder.Configuration);

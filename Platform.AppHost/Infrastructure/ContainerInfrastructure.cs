@@ -57,6 +57,11 @@ internal static class ContainerInfrastructure
         return new PlatformInfrastructure(database, databaseOwner, eventBus, mqtt, postgres, eventBus, mosquitto)
         {
             IdentityProvider = identityProvider,
+            // Running, the stack catches its mails in MailDev like local mode (it needs Node, not a
+            // container); a published manifest leaves the mail server to the operator.
+            MailServer = builder.ExecutionContext.IsPublishMode
+                ? PlatformMailServer.FromOperator(builder)
+                : builder.AddLocalMailDev(settings),
             MqttIngestion = mqttIngestion,
         };
     }

@@ -6,7 +6,7 @@ namespace Platform.AppHost.Infrastructure;
 /// Local mode: the Debian-packaged PostgreSQL, RabbitMQ and Mosquitto run as executables on
 /// 127.0.0.1, each through a script in <c>LocalServices/</c> that keeps its state under the state
 /// directory and shuts the server down cleanly when DCP stops it; the development OpenID provider
-/// runs under Node (see <see cref="LocalOidcProvider"/>).
+/// and the mail catcher run under Node (see <see cref="LocalOidcProvider"/>, <see cref="LocalMailDev"/>).
 /// </summary>
 internal static class LocalInfrastructure
 {
@@ -69,6 +69,7 @@ internal static class LocalInfrastructure
             postgres, rabbitMq, mosquitto)
         {
             IdentityProvider = builder.AddLocalOidcProvider(settings, secrets),
+            MailServer = builder.AddLocalMailDev(settings),
             MqttIngestion = mqttIngestion,
         };
     }

@@ -16,6 +16,9 @@ public sealed class PlatformHostingSettings
 
     public PortSettings Ports { get; set; } = new();
 
+    /// <summary>The sender of the local stack's e-mails (caught by MailDev, never delivered).</summary>
+    public string EmailFrom { get; set; } = "Platform <no-reply@platform.localhost>";
+
     /// <summary>Uplinks per second the simulator publishes in the local stack (0 turns it off).</summary>
     public double SimulatorRate { get; set; } = 1;
 
@@ -48,6 +51,10 @@ public sealed class PlatformHostingSettings
         public int Keycloak { get; set; } = 8080;
         /// <summary>Local mode's development OpenID provider (issuer http://127.0.0.1:{port}/realms/platform).</summary>
         public int Oidc { get; set; } = 24480;
+        /// <summary>Local mode's mail catcher (MailDev): where the services hand over e-mails (SMTP).</summary>
+        public int Smtp { get; set; } = 24025;
+        /// <summary>MailDev's web inbox and REST API (<c>/api/email</c>).</summary>
+        public int MailDev { get; set; } = 24080;
     }
 
     public static PlatformHostingSettings Read(IConfiguration configuration, string appHostDirectory)

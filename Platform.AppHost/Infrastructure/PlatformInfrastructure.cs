@@ -37,6 +37,9 @@ public sealed record PlatformInfrastructure(
     public const string ApplicationRole = "platform_app";
     public const string RabbitMqUser = "platform";
 
+    /// <summary>The mail server (local: MailDev; published: the operator's), "smtp".</summary>
+    public required PlatformMailServer MailServer { get; init; }
+
     /// <summary>The platform-wide OpenID provider (local: development provider; containers: Keycloak).</summary>
     public required PlatformIdentityProvider IdentityProvider { get; init; }
 }

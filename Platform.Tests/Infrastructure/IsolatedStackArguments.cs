@@ -9,7 +9,7 @@ internal static class IsolatedStackArguments
 {
     public static string[] For(string stateDirectory, params string[] more)
     {
-        var ports = FreePorts.Take(9);
+        var ports = FreePorts.Take(11);
         return
         [
             "--Platform:Mode=Local",
@@ -23,6 +23,8 @@ internal static class IsolatedStackArguments
             $"--Platform:Ports:Epmd={ports[6]}",
             $"--Platform:Ports:Oidc={ports[7]}",
             $"--Platform:Ports:MqttIngestion={ports[8]}",
+            $"--Platform:Ports:Smtp={ports[9]}",
+            $"--Platform:Ports:MailDev={ports[10]}",
             "--Platform:ExportTelemetry=false",
             .. more,
         ];

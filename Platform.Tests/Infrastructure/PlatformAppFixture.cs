@@ -222,6 +222,14 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 
     public Task<string?> ConnectionStringAsync(string name) => App.GetConnectionStringAsync(name).AsTask();
 
+    private MailDevInbox? _mailInbox;
+
+    /// <summary>This stack's MailDev, where every e-mail the platform sends arrives.</summary>
+    public MailDevInbox MailInbox => _mailInbox ??= new MailDevInbox(App.GetEndpoint("maildev", "http"));
+
+    /// <summary>The web app's address (the base of the links in e-mails).</summary>
+    public Uri WebEndpoint => App.GetEndpoint("platform-web", "http");
+
     /// <summary>A value the AppHost generated for this run into the state folder's credentials file.</summary>
     public string GeneratedCredential(string variable) =>
         File.ReadLines(Path.Combine(_stateDirectory, "credentials.env"))
@@ -307,6 +315,7 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         }
 
         await App.DisposeAsync();
+        _mailInbox?.Dispose();
         if (Directory.Exists(_stateDirectory))
         {
             Directory.Delete(_stateDirectory, recursive: true);
