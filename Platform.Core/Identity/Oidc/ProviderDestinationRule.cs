@@ -47,8 +47,15 @@ public static class ProviderDestinationRule
             return "The host is a loopback name, which the platform does not contact.";
         }
 
-        // A single label names something of the local network (search domains), never a public server.
-        return host.Contains('.', StringComparison.Ordinal) ? null : "The host is not a fully qualified public name.";
+        // A single label names something of the local network (search domains), never a public server;
+        // a numeric last label is an address in a spelling a resolver may still read as one.
+        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
+        if (!host.Contains('.', StringComparison.Ordinal) || lastLabel.All(char.IsAsciiDigit) || lastLabel.StartsWith("0x", StringComparison.Ordinal))
+        {
+            return "The host is not a fully qualified public name.";
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -67,7 +74,7 @@ public static class ProviderDestinationRule
     /// <returns>A <see cref="ProviderFailure"/> code, or null.</returns>
     public static string? EndpointProblem(Uri issuer, string? endpoint, ProviderAllowList allowList)
     {
-        if (string.IsNullOrEmpty(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+        if (string.IsNullOrEmpty(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             return ProviderFailure.DiscoveryFailed;
         }
