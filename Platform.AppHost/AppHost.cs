@@ -58,11 +58,12 @@ api.WithPlatformOidcOverrides(builder.Configuration);
 
 if (!builder.ExecutionContext.IsPublishMode)
 {
-    // The local stack's tenants may register providers on this machine (the development OpenID
-    // provider, the tests' providers) and keep client secrets as files in the state folder, under
-    // idp-secrets/{tenant id}/. Never in published manifests: there a tenant's issuer on a loopback
-    // host would point the platform at its own pod's services.
-    api.WithEnvironment("Platform__IdentityProviders__AllowLoopbackIssuers", "true")
+    // The local stack's platform provider is http on this machine: the operators' allow-list names
+    // it, and nothing else on this host, beside what the AppHost is given (tests that run providers
+    // of their own). Client secrets of tenants' providers are files in the state folder, under
+    // idp-secrets/{tenant id}/. Never in published manifests: there the operators list what their
+    // cluster's providers need.
+    api.WithAllowedProviderDestinations(infrastructure.IdentityProvider, builder.Configuration)
         .WithEnvironment("Platform__IdentityProviders__SecretDirectory", Path.Combine(settings.StateDirectory!, "idp-secrets"));
 }
 

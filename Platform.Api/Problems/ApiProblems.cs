@@ -1,6 +1,7 @@
 using Platform.Core.Authorization;
 using Platform.Core.Decoding.JavaScript;
 using Platform.Core.Devices;
+using Platform.Core.Identity.Oidc;
 
 namespace Platform.Api.Problems;
 
@@ -78,6 +79,16 @@ public static class ApiProblems
     public static IResult Invalid(string field, string message) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.", type: ProblemTypes.Validation,
         extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { name = field, reason = message } } });
+
+    /// <summary>400 naming the field, with a stable <c>code</c> beside the reason for clients that act on it.</summary>
+    public static IResult Invalid(string field, string message, string code) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.", type: ProblemTypes.Validation,
+        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { name = field, reason = message, code } } });
+
+    /// <summary>503 for a sign-in whose provider could not be used: the <c>code</c> says which check failed, never how the provider answered.</summary>
+    public static IResult IdentityProviderUnusable(string? code) => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "The identity provider could not be used.", type: ProblemTypes.IdentityProviderUnavailable,
+        extensions: new Dictionary<string, object?> { ["code"] = code ?? ProviderFailure.DiscoveryFailed });
 
     /// <summary>409 with members that say what stands in the way (e.g. the failing vectors of a version).</summary>
     public static IResult Conflict(string title, string detail, IDictionary<string, object?> extensions) => TypedResults.Problem(

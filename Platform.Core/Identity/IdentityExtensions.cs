@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Audit;
+using Microsoft.Extensions.Options;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Providers;
 
 namespace Platform.Core.Identity;
@@ -15,6 +17,8 @@ public static class IdentityExtensions
         services.AddScoped<SessionAuthentication>();
         services.AddScoped<ApiTokenAuthentication>();
         services.AddOptions<IdentityProviderOptions>().BindConfiguration(IdentityProviderOptions.Section);
+        // Read once at start: a malformed entry stops the service rather than being skipped.
+        services.AddSingleton(provider => ProviderAllowList.From(provider.GetRequiredService<IOptions<IdentityProviderOptions>>().Value.AllowedDestinations));
         services.AddSingleton<SecretReferences>();
         services.AddScoped<ITenantIdentityProviderStore, TenantIdentityProviderStore>();
         return services;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Core.Tenancy;
+using Platform.Tests.Egress;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.IdentityProviders.IdentityProviderFixtures;
 
@@ -150,6 +151,35 @@ public sealed class IdentityProviderApiTests(PlatformAppFixture fixture)
         }
 
         Assert.Empty(mismatches);
+        Assert.Empty((await asAdmin.GetFromJsonAsync<JsonObject>($"/api/tenants/{tenant}/identity-providers", Ct))!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task IssuersLeadingToReservedDestinationsInAnySpellingAreRefusedNamingTheField()
+    {
+        // Arrange: every reserved range in every spelling, loopback names, http without an allow-list entry.
+        var (tenant, _, asAdmin) = await _providers.TenantWithAdminAsync();
+        var cases = ForbiddenDestinations.IssuerUrls().ToList();
+
+        // Act
+        var mismatches = new List<string>();
+        foreach (var (url, description) in cases)
+        {
+            using var response = await asAdmin.PostAsJsonAsync($"/api/tenants/{tenant}/identity-providers", Body(url), Ct);
+            var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+            var error = problem?["errors"]?.AsArray().FirstOrDefault();
+            // User info is refused by the issuer's shape first; everything else by the destination rule, with its code.
+            var expectedCode = new Uri(url).UserInfo.Length > 0 ? null : "destination-not-allowed";
+            if (response.StatusCode != HttpStatusCode.BadRequest || error?["name"]?.GetValue<string>() != "issuer"
+                || (expectedCode is not null && error["code"]?.GetValue<string>() != expectedCode))
+            {
+                mismatches.Add($"{url} [{description}]: {(int)response.StatusCode} {problem?.ToJsonString()}");
+            }
+        }
+
+        // Assert
+        Assert.True(cases.Count > 500, $"only {cases.Count} cases");
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {cases.Count} cases accepted or refused otherwise:\n{string.Join('\n', mismatches)}");
         Assert.Empty((await asAdmin.GetFromJsonAsync<JsonObject>($"/api/tenants/{tenant}/identity-providers", Ct))!["items"]!.AsArray());
     }
 

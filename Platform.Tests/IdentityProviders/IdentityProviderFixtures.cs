@@ -24,8 +24,11 @@ internal sealed class IdentityProviderFixtures(PlatformAppFixture fixture)
         return (tenant, admin, await Seeder.LoginAsync(admin));
     }
 
-    /// <summary>An issuer on a loopback host that no other test uses (nothing listens there: the API does not call it here).</summary>
-    public static string NewIssuer() => $"http://127.0.0.1:9/realms/{Guid.NewGuid():N}";
+    /// <summary>
+    /// An issuer on a loopback host that no other test uses (nothing listens there: the API does not
+    /// call it here), allowed by the stack's configuration (<see cref="PlatformAppFixture.DeadIssuerOrigin"/>).
+    /// </summary>
+    public static string NewIssuer() => $"{PlatformAppFixture.DeadIssuerOrigin}/realms/{Guid.NewGuid():N}";
 
     /// <summary>A client secret generated for this test, as a file the stack's API may read for the tenant; and its reference.</summary>
     public (string Reference, string Value) NewSecretFile(Guid tenant)

@@ -18,13 +18,20 @@ public sealed class PlatformAppFixture : IAsyncLifetime
 {
     public const string MigrationsResource = "platform-migrations";
 
+    /// <summary>
+    /// Where the provider tests' issuers point when nothing is to be contacted (the discard port on
+    /// loopback), allowed for this stack as an operator would allow a provider: the destination rule
+    /// refuses loopback otherwise.
+    /// </summary>
+    public const string DeadIssuerOrigin = "http://127.0.0.1:9";
+
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "platform-tests-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly string[] _moreArguments;
     private readonly TimeSpan _startTimeout;
     private ResourceLogCollector? _logs;
 
     public PlatformAppFixture()
-        : this([], TimeSpan.FromMinutes(8))
+        : this([$"--Platform:IdentityProviders:AllowedDestinations:0={DeadIssuerOrigin}"], TimeSpan.FromMinutes(8))
     {
     }
 

@@ -61,21 +61,6 @@ public sealed class ExternalClaimsTests
         Assert.Equal(["x"], claims["sub"]);
     }
 
-    [Theory]
-    [InlineData("https://login.microsoftonline.com/x/v2.0", true)]
-    [InlineData("http://127.0.0.1:24480/realms/platform", true)]
-    [InlineData("http://localhost:8080/realms/platform", true)]
-    [InlineData("http://[::1]:8080/realms/platform", true)]
-    [InlineData("http://idp.example.com/realms/platform", false)]
-    [InlineData("https://idp.example.com/realms/platform?x=1", false)]
-    [InlineData("https://user@idp.example.com/realms/platform", false)]
-    [InlineData("ftp://idp.example.com", false)]
-    [InlineData("/realms/platform", false)]
-    public void OnlyHttpsOrLoopbackHttpIssuersAreContacted(string issuer, bool acceptable)
-    {
-        Assert.Equal(acceptable, ProviderUrl.IsAcceptable(issuer, out _));
-    }
-
     [Fact]
     public void APkceChallengeIsTheS256OfTheVerifierAndStatesAreHashedApart()
     {

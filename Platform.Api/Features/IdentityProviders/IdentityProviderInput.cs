@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Api.Problems;
 using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Providers;
@@ -8,14 +7,15 @@ using Platform.Core.Persistence;
 namespace Platform.Api.Features.IdentityProviders;
 
 /// <summary>
-/// The checks of provider settings that need more than their shape: the platform's loopback rule,
+/// The checks of provider settings that need more than their shape: the destination rule with the
+/// operators' allow-list,
 /// that the secret reference resolves (the answer names the field, never the value), and that the
 /// rules' organizations are the tenant's.
 /// </summary>
 internal static class IdentityProviderInput
 {
     public static async Task<IResult?> ProblemAsync(Guid tenantId, IdentityProviderConnection connection, SignInPolicy policy,
-        PlatformDbContext database, SecretReferences secrets, IOptions<IdentityProviderOptions> options, CancellationToken ct,
+        PlatformDbContext database, SecretReferences secrets, ProviderAllowList allowedDestinations, CancellationToken ct,
         string? storedSecretReference = null)
     {
         if ((connection.Problem() ?? policy.Problem()) is { } problem)
@@ -23,9 +23,10 @@ internal static class IdentityProviderInput
             return ApiProblems.Invalid(problem.Field, problem.Message);
         }
 
-        if (!options.Value.AllowLoopbackIssuers && ProviderUrl.IsLoopback(new Uri(connection.Issuer)))
+        // Early, naming the field; names that resolve to a forbidden address are stopped when connecting.
+        if (ProviderDestinationRule.Refusal(new Uri(connection.Issuer), allowedDestinations) is { } refusal)
         {
-            return ApiProblems.Invalid("issuer", "Issuers on loopback hosts are not allowed on this platform.");
+            return ApiProblems.Invalid("issuer", refusal, ProviderFailure.DestinationNotAllowed);
         }
 
         // Checked when set or changed: renaming a provider must not fail because its secret was rotated out meanwhile.

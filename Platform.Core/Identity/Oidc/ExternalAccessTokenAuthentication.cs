@@ -41,10 +41,9 @@ public sealed partial class ExternalAccessTokenAuthentication(
             {
                 validation = await validator.ValidateAsync(bearerToken, provider, provider.Audience, cancellationToken);
             }
-            catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException
-                                                  && !cancellationToken.IsCancellationRequested)
+            catch (ProviderUnusableException unusable)
             {
-                LogMetadataUnavailable(logger, provider.Id, exception.GetType().Name);
+                LogProviderUnusable(logger, provider.Id, unusable.Code);
                 continue;
             }
 
@@ -100,8 +99,8 @@ public sealed partial class ExternalAccessTokenAuthentication(
     [LoggerMessage(Level = LogLevel.Information, Message = "External access token refused (provider {ProviderId}): {Reason}")]
     private static partial void LogRefused(ILogger logger, Guid? providerId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The metadata of provider {ProviderId} could not be read: {ErrorType}")]
-    private static partial void LogMetadataUnavailable(ILogger logger, Guid providerId, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity provider {ProviderId} could not be used: {Code}")]
+    private static partial void LogProviderUnusable(ILogger logger, Guid providerId, string code);
 }
 
 /// <param name="TenantId">The tenant the token is bound to (its provider's); null for the platform provider.</param>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Core.Identity.Providers;
 
 namespace Platform.Core.Identity.Oidc;
@@ -13,6 +14,9 @@ public static class OidcExtensions
     public static IServiceCollection AddPlatformOidc(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PlatformOidcOptions>().Bind(configuration.GetSection(PlatformOidcOptions.Section));
+        // The allow-list is registered with the identity services; without them, nothing is allowed beyond public https.
+        services.TryAddSingleton(ProviderAllowList.Empty);
+        services.AddSingleton<ProviderEgress>();
         services.AddSingleton<OidcMetadata>();
         services.AddSingleton<OidcTokenValidator>();
         services.AddSingleton<OidcCodeExchange>();

@@ -6,10 +6,10 @@ namespace Platform.Core.Identity.Oidc;
 
 /// <summary>
 /// Discovery documents and signing keys, one cache per issuer, so a provider's keys are only ever
-/// used for tokens that name that issuer. Plain http is accepted for loopback issuers only (the
-/// development provider); everything else must be https.
+/// used for tokens that name that issuer. Fetched through <see cref="ProviderEgress"/> and vetted
+/// by <see cref="VettedDiscovery"/> (issuer, endpoints on its host) before they are cached.
 /// </summary>
-public sealed class OidcMetadata : IDisposable
+public sealed class OidcMetadata(ProviderEgress egress)
 {
     // At most one refresh per interval for a kid nobody knows: an attacker sending made-up kids
     // must not turn the API into a discovery-request amplifier.
@@ -17,20 +17,20 @@ public sealed class OidcMetadata : IDisposable
 
     private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers = new(StringComparer.Ordinal);
 
-    public OidcMetadata()
+    /// <exception cref="ProviderUnusableException">The issuer may not be contacted, or its discovery failed or did not pass.</exception>
+    public async Task<OpenIdConnectConfiguration> GetAsync(string issuer, CancellationToken cancellationToken)
     {
-        // No redirects: a discovery, key or token request goes exactly where configured.
-        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        var manager = ManagerFor(issuer);
+        try
         {
-            Timeout = TimeSpan.FromSeconds(15),
-        };
+            return await manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not ProviderUnusableException && !cancellationToken.IsCancellationRequested)
+        {
+            // The manager wraps what went wrong in its own exception.
+            throw ProviderUnusableException.From(exception, ProviderFailure.DiscoveryFailed);
+        }
     }
-
-    /// <summary>The client for the providers' endpoints (also the token endpoint): no redirects, no cookies, no retries.</summary>
-    public HttpClient Http { get; }
-
-    public Task<OpenIdConnectConfiguration> GetAsync(string issuer, CancellationToken cancellationToken) =>
-        ManagerFor(issuer).GetConfigurationAsync(cancellationToken);
 
     /// <summary>Asks for fresh keys (a token names a kid the cached set lacks); rate-limited per issuer.</summary>
     public void RequestRefresh(string issuer) => ManagerFor(issuer).RequestRefresh();
@@ -38,18 +38,15 @@ public sealed class OidcMetadata : IDisposable
     private ConfigurationManager<OpenIdConnectConfiguration> ManagerFor(string issuer) =>
         _managers.GetOrAdd(issuer, key =>
         {
-            if (!ProviderUrl.IsAcceptable(key, out var uri))
+            if (!Uri.TryCreate(key, UriKind.Absolute, out var uri) || ProviderDestinationRule.Refusal(uri, egress.AllowList) is not null)
             {
-                throw new InvalidOperationException("The issuer must be an absolute https URL (http only on a loopback host).");
+                throw new ProviderUnusableException(ProviderFailure.DestinationNotAllowed);
             }
 
             var metadataAddress = key.TrimEnd('/') + "/.well-known/openid-configuration";
-            var retriever = new HttpDocumentRetriever(Http) { RequireHttps = !ProviderUrl.IsLoopback(uri!) };
-            return new ConfigurationManager<OpenIdConnectConfiguration>(metadataAddress, new OpenIdConnectConfigurationRetriever(), retriever)
+            return new ConfigurationManager<OpenIdConnectConfiguration>(metadataAddress, new VettedDiscovery(key, uri, egress.AllowList), egress)
             {
                 RefreshInterval = RefreshOnUnknownKeyInterval,
             };
         });
-
-    public void Dispose() => Http.Dispose();
 }

@@ -21,6 +21,7 @@ public sealed partial class OidcSignIn(
     PlatformDbContext database,
     IIdentityProviderDirectory providers,
     OidcMetadata metadata,
+    ProviderEgress egress,
     OidcTokenValidator validator,
     OidcCodeExchange codeExchange,
     IOptions<PlatformOidcOptions> options,
@@ -65,15 +66,19 @@ public sealed partial class OidcSignIn(
             var configuration = await metadata.GetAsync(provider.Issuer, cancellationToken);
             authorizationEndpoint = configuration.AuthorizationEndpoint;
         }
-        catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
+        catch (ProviderUnusableException unusable)
         {
-            LogMetadataUnavailable(logger, provider.Id, exception.GetType().Name);
-            return OidcSignInStart.Failed(OidcSignInStartError.ProviderUnavailable);
+            LogProviderUnusable(logger, provider.Id, unusable.Code);
+            return OidcSignInStart.Unusable(unusable.Code);
         }
 
-        if (!ProviderUrl.IsAcceptable(authorizationEndpoint, out _))
+        // The browser goes there, not the platform; still never to plain http of a stranger's host.
+        if (!Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var authorizationUri)
+            || ProviderDestinationRule.Refusal(authorizationUri, egress.AllowList) is not null
+            || authorizationUri.Fragment.Length > 0)
         {
-            return OidcSignInStart.Failed(OidcSignInStartError.ProviderUnavailable);
+            LogProviderUnusable(logger, provider.Id, ProviderFailure.DestinationNotAllowed);
+            return OidcSignInStart.Unusable(ProviderFailure.DestinationNotAllowed);
         }
 
         var now = time.GetUtcNow();
@@ -139,13 +144,13 @@ public sealed partial class OidcSignIn(
                 attempt.RedirectUri, attempt.CodeVerifier, cancellationToken);
             if (rawIdToken is null)
             {
-                return await RefuseAsync(provider, exchangeFailure!, clientAddress, cancellationToken);
+                return await RefuseUnusableAsync(provider, exchangeFailure!, null, clientAddress, cancellationToken);
             }
 
             var validation = await validator.ValidateAsync(rawIdToken, provider, provider.ClientId, cancellationToken);
             if (!validation.IsValid)
             {
-                return await RefuseAsync(provider, "ID token: " + validation.Failure, clientAddress, cancellationToken);
+                return await RefuseUnusableAsync(provider, ProviderFailure.IdTokenInvalid, validation.Failure, clientAddress, cancellationToken);
             }
 
             idToken = validation.Token!;
@@ -154,10 +159,14 @@ public sealed partial class OidcSignIn(
                 return await RefuseAsync(provider, otherParty, clientAddress, cancellationToken);
             }
         }
+        catch (ProviderUnusableException unusable)
+        {
+            return await RefuseUnusableAsync(provider, unusable.Code, null, clientAddress, cancellationToken);
+        }
         catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
-            LogMetadataUnavailable(logger, provider.Id, exception.GetType().Name);
-            return await RefuseAsync(provider, "the provider could not be reached", clientAddress, cancellationToken);
+            // Whatever else failed on the way to the provider: one code for all of it.
+            return await RefuseUnusableAsync(provider, ProviderFailure.DiscoveryFailed, exception.GetType().Name, clientAddress, cancellationToken);
         }
 
         // The nonce ties the ID token to this attempt: a token from another sign-in (replayed or
@@ -449,10 +458,25 @@ public sealed partial class OidcSignIn(
         return new OidcSignInResult(new LoginResult(user, token.Value, session.ExpiresAt), null, null);
     }
 
-    private async Task<OidcSignInResult> RefuseAsync(OidcProviderSettings? provider, string reason, string? clientAddress,
+    private Task<OidcSignInResult> RefuseAsync(OidcProviderSettings? provider, string reason, string? clientAddress,
+        CancellationToken cancellationToken) => RefuseAsync(provider, reason, null, clientAddress, cancellationToken);
+
+    /// <summary>
+    /// The provider could not be used: the audit says so with a <see cref="ProviderFailure"/> code and
+    /// nothing of the remote side's answer; <paramref name="detail"/> (e.g. which validation failed,
+    /// never a part of a token) goes to the log only.
+    /// </summary>
+    private Task<OidcSignInResult> RefuseUnusableAsync(OidcProviderSettings provider, string code, string? detail, string? clientAddress,
         CancellationToken cancellationToken)
     {
-        LogRefused(logger, provider?.Id, reason);
+        LogProviderUnusable(logger, provider.Id, detail is null ? code : $"{code} ({detail})");
+        return RefuseAsync(provider, ProviderFailure.Summary, code, clientAddress, cancellationToken);
+    }
+
+    private async Task<OidcSignInResult> RefuseAsync(OidcProviderSettings? provider, string reason, string? code, string? clientAddress,
+        CancellationToken cancellationToken)
+    {
+        LogRefused(logger, provider?.Id, code is null ? reason : $"{reason}: {code}");
         database.ChangeTracker.Clear();
         if (provider?.TenantId is { } tenantId)
         {
@@ -460,14 +484,16 @@ public sealed partial class OidcSignIn(
             database.Scope.EnterTenant(tenantId);
         }
 
+        var details = code is null
+            ? AuditJson.Of(new { providerId = provider?.Id, reason })
+            : AuditJson.Of(new { providerId = provider?.Id, reason, code });
         await database.InTransactionAsync(async () =>
         {
             await audit.AppendAsync(new AuditRecord(provider?.TenantId, AuditActor.Anonymous, "sso.login", "identity-provider",
-                provider?.Id.ToString(), After: AuditJson.Of(new { providerId = provider?.Id, reason }), ClientAddress: clientAddress,
-                Outcome: AuditOutcome.Failure), cancellationToken);
+                provider?.Id.ToString(), After: details, ClientAddress: clientAddress, Outcome: AuditOutcome.Failure), cancellationToken);
             return true;
         }, cancellationToken);
-        return OidcSignInResult.Refused(reason);
+        return OidcSignInResult.Refused(code is null ? reason : $"{reason}: {code}");
     }
 
     /// <summary>Takes the attempt out of the table as it is read: a state works once, even for two requests at the same instant.</summary>
@@ -531,6 +557,6 @@ public sealed partial class OidcSignIn(
     [LoggerMessage(Level = LogLevel.Information, Message = "SSO sign-in refused (provider {ProviderId}): {Reason}")]
     private static partial void LogRefused(ILogger logger, Guid? providerId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The metadata of provider {ProviderId} could not be read: {ErrorType}")]
-    private static partial void LogMetadataUnavailable(ILogger logger, Guid providerId, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity provider {ProviderId} could not be used: {Code}")]
+    private static partial void LogProviderUnusable(ILogger logger, Guid providerId, string code);
 }

@@ -7,13 +7,16 @@ public enum OidcSignInStartError
     UnknownProvider,
     RedirectUriNotAllowed,
     TestNotAllowed,
-    ProviderUnavailable,
+    /// <summary>The provider could not be used; <see cref="OidcSignInStart.FailureCode"/> says why (a <see cref="ProviderFailure"/> code).</summary>
+    ProviderUnusable,
 }
 
 /// <summary>Where to send the browser, and the state that comes back with the code.</summary>
-public sealed record OidcSignInStart(string? AuthorizationUrl, string? State, OidcSignInStartError Error)
+public sealed record OidcSignInStart(string? AuthorizationUrl, string? State, OidcSignInStartError Error, string? FailureCode = null)
 {
     public static OidcSignInStart Failed(OidcSignInStartError error) => new(null, null, error);
+
+    public static OidcSignInStart Unusable(string code) => new(null, null, OidcSignInStartError.ProviderUnusable, code);
 }
 
 /// <summary>

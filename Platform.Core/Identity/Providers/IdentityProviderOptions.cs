@@ -13,9 +13,11 @@ public sealed class IdentityProviderOptions
     public string? SecretDirectory { get; set; }
 
     /// <summary>
-    /// Whether tenants may register issuers on loopback hosts (http allowed there). Only for local and
-    /// test stacks: in production it would let a tenant admin make the platform call its own host's
-    /// services.
+    /// Destinations identity providers may use although they are not public https hosts (then http
+    /// too): <c>host:port</c>, <c>http://host:port</c> or <c>https://host:port</c>, exact host and port
+    /// (see <see cref="Oidc.ProviderAllowList"/>). Empty by default: every provider, the platform's
+    /// own included, is then an https host on a public address. The local stack allows its own
+    /// development provider only; an in-cluster Keycloak over http would be one entry here.
     /// </summary>
-    public bool AllowLoopbackIssuers { get; set; }
+    public IList<string> AllowedDestinations { get; } = [];
 }

@@ -4,8 +4,9 @@ using Platform.Core.Identity.Oidc;
 namespace Platform.Core.Identity.Providers;
 
 /// <summary>
-/// The issuer rules: an absolute https URL without user info, query or fragment (http only for a
-/// loopback host, where the test and development providers run); for Entra ID its last two path
+/// The shape of an issuer: an absolute http or https URL without user info, query or fragment
+/// (whether the platform may contact it, and over http, is <see cref="ProviderDestinationRule"/>'s to
+/// say, with the operators' allow-list); for Entra ID its last two path
 /// segments are <c>{directory guid}/v2.0</c>, as in <c>https://login.microsoftonline.com/{tid}/v2.0</c>,
 /// and that guid is the directory every token must name in <c>tid</c>.
 /// </summary>
@@ -23,9 +24,9 @@ public static partial class ProviderIssuer
             return $"The issuer is an absolute URL of at most {MaxLength} characters.";
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && ProviderUrl.IsLoopback(uri)))
+        if (uri.Scheme is not ("https" or "http"))
         {
-            return "The issuer must be an https URL (http only for a loopback host).";
+            return "The issuer must be an https URL.";
         }
 
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || issuer.Contains('#') || issuer.Contains('?'))

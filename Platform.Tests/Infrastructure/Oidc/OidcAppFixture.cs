@@ -36,6 +36,15 @@ public sealed class OidcAppFixture : IAsyncLifetime
 
     public PlatformAppFixture Stack { get; private set; } = null!;
 
+    /// <summary>A provider stub on loopback whose discovery documents tests write; the stack allows its port.</summary>
+    public LoopbackHttpStub EgressProvider { get; private set; } = null!;
+
+    /// <summary>A listener on loopback that the stack does not allow: nothing may ever reach it.</summary>
+    public LoopbackHttpStub Bystander { get; private set; } = null!;
+
+    /// <summary>A loopback port the stack allows where nothing listens (an unreachable provider).</summary>
+    public int DeadPort { get; private set; }
+
     /// <summary>An e-mail unique to this run.</summary>
     public string Email(string name, string domain = "example.com") => $"{name}-{_run}@{domain}";
 
@@ -81,8 +90,15 @@ public sealed class OidcAppFixture : IAsyncLifetime
                 Clients = [platformClient],
             });
 
+        EgressProvider = LoopbackHttpStub.Start(FreePorts.Take(1)[0]);
+        Bystander = LoopbackHttpStub.Start(FreePorts.Take(1)[0]);
+        DeadPort = FreePorts.Take(1)[0];
         Stack = new PlatformAppFixture(
         [
+            // The operators' allow-list of this stack: the test providers, never the bystander.
+            $"--Platform:IdentityProviders:AllowedDestinations:0={Provider.BaseUrl}",
+            $"--Platform:IdentityProviders:AllowedDestinations:1={EgressProvider.BaseUrl}",
+            $"--Platform:IdentityProviders:AllowedDestinations:2=127.0.0.1:{DeadPort}",
             $"--Platform:Oidc:Issuer={Provider.Issuer(PlatformRealm)}",
             $"--Platform:Oidc:ClientId={PlatformClient}",
             $"--Platform:Oidc:Audience={OidcRealmSpec.PlatformAudience}",
@@ -95,6 +111,8 @@ public sealed class OidcAppFixture : IAsyncLifetime
         catch
         {
             await Provider.DisposeAsync();
+            await EgressProvider.DisposeAsync();
+            await Bystander.DisposeAsync();
             throw;
         }
     }
@@ -131,6 +149,16 @@ public sealed class OidcAppFixture : IAsyncLifetime
             if (Provider is not null)
             {
                 await Provider.DisposeAsync();
+            }
+
+            if (EgressProvider is not null)
+            {
+                await EgressProvider.DisposeAsync();
+            }
+
+            if (Bystander is not null)
+            {
+                await Bystander.DisposeAsync();
             }
         }
     }

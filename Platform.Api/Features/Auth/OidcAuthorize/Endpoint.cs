@@ -22,7 +22,7 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal) : En
             summary.Response(400, "The redirect URI is not allowed");
             summary.Response(404, "No such provider in use");
             summary.Response(429, "Too many attempts from this address");
-            summary.Response(503, "The provider cannot be reached");
+            summary.Response(503, "The provider could not be used (code: destination-not-allowed, discovery-failed, issuer-mismatch, endpoint-not-on-issuer-host)");
         });
     }
 
@@ -33,8 +33,7 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal) : En
         {
             OidcSignInStartError.None => Send.OkAsync(new Response(started.AuthorizationUrl!, started.State!), ct),
             OidcSignInStartError.RedirectUriNotAllowed => Send.ResultAsync(ApiProblems.Invalid("redirectUri", "This redirect URI is not allowed.")),
-            OidcSignInStartError.ProviderUnavailable => Send.ResultAsync(TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The identity provider cannot be reached.", type: ProblemTypes.IdentityProviderUnavailable)),
+            OidcSignInStartError.ProviderUnusable => Send.ResultAsync(ApiProblems.IdentityProviderUnusable(started.FailureCode)),
             // A test by anyone but the tenant's admins: as if the provider did not exist.
             _ => Send.ResultAsync(ApiProblems.NotFound("identity provider")),
         });

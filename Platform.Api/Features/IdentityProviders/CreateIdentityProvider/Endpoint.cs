@@ -1,15 +1,15 @@
 using FastEndpoints;
-using Microsoft.Extensions.Options;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Providers;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.IdentityProviders.CreateIdentityProvider;
 
 public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SecretReferences secrets,
-    IOptions<IdentityProviderOptions> options, TimeProvider time) : Endpoint<Request, IdentityProviderResponse>
+    ProviderAllowList allowedDestinations, TimeProvider time) : Endpoint<Request, IdentityProviderResponse>
 {
     public override void Configure()
     {
@@ -24,7 +24,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
     {
         var connection = request.Connection();
         var policy = request.Policy();
-        if (await IdentityProviderInput.ProblemAsync(request.TenantId, connection, policy, database, secrets, options, ct) is { } problem)
+        if (await IdentityProviderInput.ProblemAsync(request.TenantId, connection, policy, database, secrets, allowedDestinations, ct) is { } problem)
         {
             await Send.ResultAsync(problem);
             return;

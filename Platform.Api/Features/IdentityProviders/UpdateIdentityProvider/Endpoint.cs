@@ -1,16 +1,16 @@
 using FastEndpoints;
-using Microsoft.Extensions.Options;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
 using Platform.Core.Authorization;
+using Platform.Core.Identity.Oidc;
 using Platform.Core.Identity.Providers;
 using Platform.Core.Persistence;
 
 namespace Platform.Api.Features.IdentityProviders.UpdateIdentityProvider;
 
 public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SecretReferences secrets,
-    IOptions<IdentityProviderOptions> options, TimeProvider time) : Endpoint<Request, IdentityProviderResponse>
+    ProviderAllowList allowedDestinations, TimeProvider time) : Endpoint<Request, IdentityProviderResponse>
 {
     public override void Configure()
     {
@@ -31,7 +31,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
         var connection = request.Connection(provider);
         var policy = request.Policy(provider);
-        if (await IdentityProviderInput.ProblemAsync(request.TenantId, connection, policy, database, secrets, options, ct,
+        if (await IdentityProviderInput.ProblemAsync(request.TenantId, connection, policy, database, secrets, allowedDestinations, ct,
                 provider.ClientSecretReference) is { } problem)
         {
             await Send.ResultAsync(problem);
