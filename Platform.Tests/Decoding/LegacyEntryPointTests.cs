@@ -96,7 +96,7 @@ public sealed class LegacyEntryPointTests
     [Fact]
     public void AScriptWithNoEntryPointIsRefusedNamingAllThree()
     {
-        var compilation = ScriptCompiler.Compile("function decode(bytes) { return {}; }");
+        var compilation = ScriptCompiler.Compile("function decode(bytes) { return {}; }", JavaScriptDecoderTests.Unhurried);
 
         Assert.False(compilation.Succeeded);
         Assert.Contains("decodeUplink(input)", compilation.Error!.Message);

@@ -7,7 +7,7 @@ public sealed class ScriptCompilerTests
     [Fact]
     public void AValidScriptCompiles()
     {
-        var compilation = ScriptCompiler.Compile("function decodeUplink(input) { return { data: {} }; }");
+        var compilation = ScriptCompiler.Compile("function decodeUplink(input) { return { data: {} }; }", JavaScriptDecoderTests.Unhurried);
 
         Assert.True(compilation.Succeeded, compilation.Error?.ToString());
         Assert.Null(compilation.Error);
@@ -16,7 +16,7 @@ public sealed class ScriptCompilerTests
     [Fact]
     public void ASyntaxErrorComesBackWithItsLineAndColumn()
     {
-        var compilation = ScriptCompiler.Compile("function decodeUplink(input) {\n  var x = ;\n}");
+        var compilation = ScriptCompiler.Compile("function decodeUplink(input) {\n  var x = ;\n}", JavaScriptDecoderTests.Unhurried);
 
         Assert.False(compilation.Succeeded);
         Assert.Null(compilation.Script);
@@ -27,7 +27,7 @@ public sealed class ScriptCompilerTests
     [Fact]
     public void AnUnfinishedScriptPointsAtItsEnd()
     {
-        var compilation = ScriptCompiler.Compile("function decodeUplink(input) {\n  return {\n");
+        var compilation = ScriptCompiler.Compile("function decodeUplink(input) {\n  return {\n", JavaScriptDecoderTests.Unhurried);
 
         Assert.Equal((3, 1), (compilation.Error!.Line, compilation.Error.Column));
     }
@@ -38,7 +38,7 @@ public sealed class ScriptCompilerTests
     [InlineData("")]
     public void AScriptWithoutDecodeUplinkIsRejected(string source)
     {
-        var compilation = ScriptCompiler.Compile(source);
+        var compilation = ScriptCompiler.Compile(source, JavaScriptDecoderTests.Unhurried);
 
         Assert.Equal("the script does not define a function decodeUplink(input) (nor a legacy Decoder(bytes, port) or Decode(fPort, bytes, variables))", compilation.Error!.Message);
     }
@@ -46,13 +46,13 @@ public sealed class ScriptCompilerTests
     [Fact]
     public void AFunctionExpressionCountsAsDecodeUplink()
     {
-        Assert.True(ScriptCompiler.Compile("var decodeUplink = function (input) { return { data: {} }; };").Succeeded);
+        Assert.True(ScriptCompiler.Compile("var decodeUplink = function (input) { return { data: {} }; };", JavaScriptDecoderTests.Unhurried).Succeeded);
     }
 
     [Fact]
     public void TopLevelCodeThatThrowsIsRejectedWithItsPlace()
     {
-        var compilation = ScriptCompiler.Compile("var table = undefined;\nvar first = table[0];\nfunction decodeUplink(input) { return { data: {} }; }");
+        var compilation = ScriptCompiler.Compile("var table = undefined;\nvar first = table[0];\nfunction decodeUplink(input) { return { data: {} }; }", JavaScriptDecoderTests.Unhurried);
 
         Assert.Equal(2, compilation.Error!.Line);
         Assert.StartsWith("decoder threw an error:", compilation.Error.Message);
@@ -72,6 +72,6 @@ public sealed class ScriptCompilerTests
     {
         var source = "var a = " + new string('[', 200_000) + new string(']', 200_000) + ";";
 
-        Assert.False(ScriptCompiler.Compile(source).Succeeded);
+        Assert.False(ScriptCompiler.Compile(source, JavaScriptDecoderTests.Unhurried).Succeeded);
     }
 }
