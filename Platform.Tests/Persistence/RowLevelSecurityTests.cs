@@ -61,6 +61,9 @@ public sealed class RowLevelSecurityTests(PlatformAppFixture fixture) : IAsyncLi
                     VALUES ('{tenant}', '{device}', now(), 'rls-{Guid.NewGuid()}', '0000000000000001', 'ChirpStack', 'app', 1, 1, '\x00', '[]', now());
                 INSERT INTO rejected_uplinks (id, tenant_id, device_id, topic, message, message_size, reason, detail, received_at)
                     VALUES (gen_random_uuid(), '{tenant}', '{device}', 'topic', '\x00', 1, 'BindingMismatch', 'seeded', now());
+                INSERT INTO invitations (id, tenant_id, email, role, token_id, token_hash, status, created_at, expires_at, send_count)
+                    VALUES (gen_random_uuid(), '{tenant}', 'rls-{tenant:N}@example.com', 'Member', '{tenant:N}', '\x00', 'Open', now(),
+                            now() + interval '1 day', 0);
                 {DecoderRows(tenant, device)}
                 """);
         }

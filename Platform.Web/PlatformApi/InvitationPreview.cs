@@ -6,7 +6,9 @@ namespace Platform.Web.PlatformApi;
 /// <c>new</c> (no account yet: display name and password), <c>reclaim</c> (an unverified account
 /// whose password and sessions are replaced: password) or <c>existing</c> (just accept).
 /// </param>
-public sealed record InvitationPreview(string TenantName, string Email, string Role, DateTimeOffset ExpiresAt, string Account)
+/// <param name="SuggestedDisplayName">The name the inviting admin suggested for a new account, or null.</param>
+public sealed record InvitationPreview(string TenantName, string Email, string Role, DateTimeOffset ExpiresAt, string Account,
+    string? SuggestedDisplayName = null)
 {
     public const string NewAccount = "new";
     public const string ReclaimedAccount = "reclaim";

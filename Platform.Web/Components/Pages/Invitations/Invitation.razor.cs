@@ -45,7 +45,7 @@ public sealed partial class Invitation(PlatformApiClient api, ILogger<Invitation
     [SupplyParameterFromForm(FormName = AcceptFormName)]
     private InvitationAcceptForm? Accept { get; set; }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         // A page that held a token (in a form field) is kept by no cache, and a link on it names no page.
         HttpContext.Response.Headers.CacheControl = "no-store";
@@ -53,32 +53,47 @@ public sealed partial class Invitation(PlatformApiClient api, ILogger<Invitation
         HttpContext.Response.Headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
         Preview ??= new InvitationTokenForm();
+        if (Accept?.Token is { Length: > 0 } posted)
+        {
+            // An accept POST: Blazor hands the submit to a form only if that form is on the page when it
+            // first renders, and the accept form is drawn from the invitation's preview.
+            await ShowDetailsAsync(posted.Trim());
+        }
+
         Accept ??= new InvitationAcceptForm();
     }
 
     private async Task PreviewAsync()
     {
-        var token = Preview?.Token?.Trim();
-        if (await PreviewOrProblemAsync(token) is { } preview)
+        if (await ShowDetailsAsync(Preview?.Token?.Trim()) is { } preview)
         {
-            _preview = preview;
-            Accept = new InvitationAcceptForm { Token = token };
-            _stage = Stage.Details;
+            Accept = new InvitationAcceptForm { Token = Preview!.Token!.Trim(), DisplayName = preview.SuggestedDisplayName };
         }
+    }
+
+    /// <summary>Previews the invitation and shows its details and form, or the problem; the preview or null.</summary>
+    private async Task<InvitationPreview?> ShowDetailsAsync(string? token)
+    {
+        if (await PreviewOrProblemAsync(token) is not { } preview)
+        {
+            return null;
+        }
+
+        _preview = preview;
+        _stage = Stage.Details;
+        return preview;
     }
 
     private async Task AcceptAsync()
     {
         var form = Accept!;
         var token = form.Token?.Trim();
-        // The preview again: it says which form this is, and it is what the page shows again after an error.
-        if (await PreviewOrProblemAsync(token) is not { } preview)
+        // The preview (read as the page rendered) says which form this is, and is what the page shows again after an error.
+        if (_preview is not { } preview)
         {
             return;
         }
 
-        _preview = preview;
-        _stage = Stage.Details;
         Accept = new InvitationAcceptForm { Token = token, DisplayName = form.DisplayName };
         if (preview.NeedsPassword && !string.Equals(form.Password, form.RepeatPassword, StringComparison.Ordinal))
         {
