@@ -120,6 +120,8 @@ public sealed class InvitationJourneyTests(PlatformAppFixture fixture)
         var squatterToken = (await tokenCreated.Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
         var victim = await TenantAdminScenario.CreateAsync(_seeder);
         var ownersPassword = InvitationApi.NewPassword();
+        // The worst case: operators had even made the squatted account a platform admin.
+        await _seeder.ExecuteAsync("UPDATE users SET platform_role = 'Admin' WHERE id = @id", ("id", squatted.Id));
 
         // Act: tenant C invites the address as Admin; the mailbox's owner opens the link and sets a password.
         var (invited, invitation) = await InvitationApi.InviteAsync(victim.AdminHttp, victim.TenantId, squatted.Email, "Admin");
@@ -146,6 +148,7 @@ public sealed class InvitationJourneyTests(PlatformAppFixture fixture)
         Assert.Contains(me!["memberships"]!.AsArray(), membership => membership!["tenantId"]!.GetValue<string>() == victim.TenantId.ToString()
             && membership["role"]!.GetValue<string>() == "Admin");
         Assert.Contains(await _seeder.AuditAsync(null, squatted.Id.ToString()), e => e.Action == "user.reclaimed");
+        Assert.Equal("None", await _seeder.ScalarAsync<string>("SELECT platform_role FROM users WHERE id = @id", ("id", squatted.Id)));
     }
 
     /// <summary>The inviting admin's answer is the same whether the address has an account or not: the route enumerates nobody.</summary>

@@ -77,12 +77,15 @@ public sealed class AcceptInvitation(
             }
             else if (account == InvitationAccount.Reclaim)
             {
+                var platformRoleRemoved = user.PlatformRole != PlatformRole.None;
                 user.Reclaim(passwordHash!, now);
+                // Operators gave the platform role to whoever held the account, not to the address.
+                user.ChangePlatformRole(PlatformRole.None);
                 var ended = await EndPreviousHolderAsync(user.Id, now, cancellationToken);
                 acceptance = InvitationAcceptance.Reclaimed;
                 // On the platform's chain: the account is the platform's, and what ended reached every tenant.
                 await audit.AppendAsync(new AuditRecord(null, AuditActor.ForUser(user.Id), InvitationAudit.UserReclaimed, "user",
-                    user.Id.ToString(), After: AuditJson.Of(new { invitationId = invitation.Id, invitation.TenantId, ended }),
+                    user.Id.ToString(), After: AuditJson.Of(new { invitationId = invitation.Id, invitation.TenantId, ended, platformRoleRemoved }),
                     ClientAddress: clientAddress), cancellationToken);
             }
 
@@ -139,7 +142,8 @@ public sealed class AcceptInvitation(
     /// <summary>
     /// Ends whatever the account's previous holder could still use: every session, every API token in
     /// every tenant, MFA (or the owner could not sign in past the holder's authenticator) and linked
-    /// identities. Memberships and grants stay: tenants gave them to the address. Runs in the caller's
+    /// identities (the platform role goes too, above). Memberships and grants stay: tenants gave them
+    /// to the address. Runs in the caller's
     /// transaction, in platform scope (the lookup entered it).
     /// </summary>
     private async Task<object> EndPreviousHolderAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ public enum InvitationAccount
     /// <summary>
     /// An account whose address nobody proved (an admin typed it in, or a tenant's provider provisioned
     /// it): the mailbox's owner takes it over with a new password, and whatever its previous holder set
-    /// up (password, sessions, API tokens, MFA, linked identities) ends.
+    /// up or was given as a person (password, sessions, API tokens, MFA, linked identities, a platform
+    /// role) ends.
     /// </summary>
     Reclaim = 3,
 }
