@@ -11,7 +11,8 @@ namespace Platform.Api.Requests;
 /// the route's <c>{tenantId}</c>, while FastEndpoints binds query values after route values, so a
 /// <c>?tenantId=</c> would otherwise redirect the handler to another tenant;</item>
 /// <item>text PostgreSQL cannot store (NUL, an unpaired surrogate, invalid UTF-8) in any query
-/// parameter or any string of the JSON body.</item>
+/// parameter or any string of the JSON body;</item>
+/// <item>any query string on a route whose secrets travel in the body only (<see cref="SecretsInBodyOnly"/>).</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -26,7 +27,8 @@ internal sealed class RequestInputGuard(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var routeParameters = http.Request.RouteValues.Keys.ToList();
-        var refusal = QueryProblem(http.Request.QueryString.Value, routeParameters)
+        var refusal = SecretInQueryProblem(http)
+            ?? QueryProblem(http.Request.QueryString.Value, routeParameters)
             ?? await BodyProblemAsync(http.Request, routeParameters);
         if (refusal is not null)
         {
@@ -36,6 +38,13 @@ internal sealed class RequestInputGuard(RequestDelegate next)
 
         await next(http);
     }
+
+    /// <summary>Names the first query parameter of a body-only route, whatever it is (its value is not repeated).</summary>
+    private static JsonBodyScan.Finding? SecretInQueryProblem(HttpContext http) =>
+        http.Request.QueryString.HasValue && http.GetEndpoint()?.Metadata.GetMetadata<SecretsInBodyOnly>() is not null
+            ? new JsonBodyScan.Finding(QueryStringText.Parameters(http.Request.QueryString.Value).Select(p => p.RawName).FirstOrDefault() ?? "query",
+                "This route takes its input in the body only: a password, code or link secret must never be part of a URL.")
+            : null;
 
     private static JsonBodyScan.Finding? QueryProblem(string? rawQuery, IReadOnlyCollection<string> routeParameters)
     {

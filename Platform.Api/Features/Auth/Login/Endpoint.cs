@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Api.Problems;
@@ -11,7 +12,7 @@ public sealed class Endpoint(LocalLogin login) : Endpoint<Request, Response>
     {
         Post("/api/auth/login");
         AllowAnonymous();
-        Options(route => route.RequireRateLimiting(LoginRateLimit.PolicyName));
+        Options(route => route.RequireRateLimiting(LoginRateLimit.PolicyName).TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Log in with e-mail and password";

@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Api.Features.Auth.Login;
@@ -15,7 +16,7 @@ public sealed class Endpoint(OidcSignIn signIn, CurrentPrincipal principal, Mult
     {
         Post("/api/auth/oidc/callback");
         AllowAnonymous();
-        Options(route => route.RequireRateLimiting(LoginRateLimit.SsoPolicyName));
+        Options(route => route.RequireRateLimiting(LoginRateLimit.SsoPolicyName).TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Finish a sign-in through an OpenID provider";

@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Api.Problems;
@@ -12,7 +13,7 @@ public sealed class Endpoint(UseCase accept) : Endpoint<Request, Response>
     {
         Post("/api/invitations/accept");
         AllowAnonymous();
-        Options(route => route.RequireRateLimiting(LoginRateLimit.InvitationPolicyName));
+        Options(route => route.RequireRateLimiting(LoginRateLimit.InvitationPolicyName).TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Accept an invitation with the link's secret (anyone holding the link)";

@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Api.Problems;
@@ -11,7 +12,7 @@ public sealed class Endpoint(UseCase preview) : Endpoint<Request, Response>
     {
         Post("/api/invitations/preview");
         AllowAnonymous();
-        Options(route => route.RequireRateLimiting(LoginRateLimit.InvitationPolicyName));
+        Options(route => route.RequireRateLimiting(LoginRateLimit.InvitationPolicyName).TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "What an invitation link offers, for the page the link opens (anyone holding the link)";

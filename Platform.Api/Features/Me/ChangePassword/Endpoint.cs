@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class Endpoint(
         Post("/api/me/password");
         // A stolen session must not be a way to guess the password: rate-limited like the login, and a
         // wrong current password counts towards the same lockout.
-        Options(route => route.RequireRateLimiting(LoginRateLimit.PolicyName));
+        Options(route => route.RequireRateLimiting(LoginRateLimit.PolicyName).TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Change one's own password; every session of the user ends, this one included";

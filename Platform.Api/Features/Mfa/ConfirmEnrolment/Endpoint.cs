@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Core.Identity.Mfa;
@@ -10,6 +11,7 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Post("/api/me/mfa/enrolment/confirm");
+        Options(route => route.TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Confirm the enrolment with the password and a code from the app: MFA is enabled, the user's other sessions end";

@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Core.Identity.Mfa;
@@ -10,6 +11,7 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Post("/api/me/mfa/recovery-codes");
+        Options(route => route.TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Replace one's recovery codes, with a code (authenticator or recovery): the old ones stop working";

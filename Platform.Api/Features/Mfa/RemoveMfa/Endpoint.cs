@@ -1,3 +1,4 @@
+using Platform.Api.Requests;
 using FastEndpoints;
 using Platform.Api.Authentication;
 using Platform.Core.Identity.Mfa;
@@ -10,6 +11,7 @@ public sealed class Endpoint(PlatformDbContext database, MultiFactorAuthenticati
     public override void Configure()
     {
         Delete("/api/me/mfa");
+        Options(route => route.TakeSecretsInBodyOnly());
         Summary(summary =>
         {
             summary.Summary = "Remove one's MFA, with the password and a code (authenticator or recovery); the user's other sessions end";
