@@ -151,6 +151,36 @@ public sealed class InvitationJourneyTests(PlatformAppFixture fixture)
         Assert.Equal("None", await _seeder.ScalarAsync<string>("SELECT platform_role FROM users WHERE id = @id", ("id", squatted.Id)));
     }
 
+    /// <summary>
+    /// A member from before invitations (admin-chosen password, address unconfirmed) is invited again by
+    /// their own tenant: the mailbox's owner confirms the address by reclaiming the account, and the
+    /// membership stays as it was. A member whose address is confirmed cannot be invited again.
+    /// </summary>
+    [Fact]
+    public async Task ALegacyMemberConfirmsTheAddressThroughAnInvitationAndKeepsTheMembership()
+    {
+        var tenant = await TenantAdminScenario.CreateAsync(_seeder);
+        var legacy = await _seeder.CreateUserAsync(tenant.TenantId, TenantRole.Member);
+        var password = InvitationApi.NewPassword();
+
+        var (invited, invitation) = await InvitationApi.InviteAsync(tenant.AdminHttp, tenant.TenantId, legacy.Email, "Viewer");
+        Assert.True(invited == HttpStatusCode.Accepted, invitation.ToJsonString());
+        var (_, token) = await _api.ReadInvitationAsync(legacy.Email);
+        var (_, preview) = await _api.PreviewAsync(token);
+        var (accepted, acceptance) = await _api.AcceptAsync(token, password);
+        var (again, problem) = await InvitationApi.InviteAsync(tenant.AdminHttp, tenant.TenantId, legacy.Email, "Viewer");
+        var member = await tenant.AdminHttp.GetFromJsonAsync<JsonObject>(tenant.Route($"/members/{legacy.Id}"), Ct);
+
+        Assert.Equal("reclaim", preview["account"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, accepted);
+        Assert.Equal("reclaimed", acceptance["account"]!.GetValue<string>());
+        Assert.Equal("Member", member!["role"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, await _api.LoginStatusAsync(legacy.Email, password));
+        Assert.Equal(HttpStatusCode.Unauthorized, await _api.LoginStatusAsync(legacy.Email, TestTenantSeeder.Password));
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Equal("already-member", problem["code"]!.GetValue<string>());
+    }
+
     /// <summary>The inviting admin's answer is the same whether the address has an account or not: the route enumerates nobody.</summary>
     [Fact]
     public async Task TheAnswerIsTheSameWhetherTheAddressHasAnAccountOrNot()

@@ -38,6 +38,7 @@ public sealed class MemberTests(PlatformAppFixture fixture)
         var tenant = await TenantAdminScenario.CreateAsync(_seeder);
         var existing = await _seeder.CreateUserAsync();
         var member = await _seeder.CreateUserAsync(tenant.TenantId, TenantRole.Viewer);
+        await _seeder.ExecuteAsync("UPDATE users SET email_verified_at = now() WHERE id = @id", ("id", member.Id));
 
         using var first = await tenant.AdminHttp.PostAsJsonAsync(tenant.Route("/members"),
             new { email = existing.Email.ToUpperInvariant(), role = "Member" }, Ct);

@@ -60,8 +60,11 @@ public sealed class InviteMember(PlatformDbContext database, AuditLog audit, Inv
             return new Refusal.Invalid("email", "This domain is reserved for service accounts; they cannot be invited.");
         }
 
+        // A member whose address nobody confirmed (an account from before invitations) may be invited
+        // again: accepting lets the mailbox's owner reclaim the account, and the membership stays.
         if (await database.TenantMemberships.AnyAsync(membership => membership.TenantId == request.TenantId
-                && database.Users.Any(user => user.Id == membership.UserId && user.Email == email), cancellationToken))
+                && database.Users.Any(user => user.Id == membership.UserId && user.Email == email && user.EmailVerifiedAt != null),
+                cancellationToken))
         {
             return new Refusal.Conflict("This address belongs to a member of the tenant already.", "already-member");
         }
