@@ -18,7 +18,10 @@ internal static class LocalMailDev
                 "--smtp", ports.Smtp.ToString(), "--ip", Loopback,
                 "--web", ports.MailDev.ToString(), "--web-ip", Loopback,
                 // Its own folder: MailDev's default is one /tmp/maildev shared by every stack on the machine.
-                "--mail-directory", Path.Combine(settings.StateDirectory!, "maildev"))
+                "--mail-directory", Path.Combine(settings.StateDirectory!, "maildev"),
+                // Otherwise it logs every mail's recipient and subject to the dashboard: personal data
+                // that the services' own logs redact. Its health check and inbox say whether it works.
+                "--silent")
             .WithHttpEndpoint(port: ports.MailDev, isProxied: false)
             .WithEndpoint(port: ports.Smtp, targetPort: ports.Smtp, scheme: "tcp", name: "smtp", isProxied: false)
             .WithUrlForEndpoint("http", url => url.DisplayText = "Mail inbox")
