@@ -19,6 +19,7 @@ using FastEndpoints.Swagger;
 using Platform.Core.Messaging;
 using Platform.Core.Persistence;
 using Platform.Core.Tenancy.Invitations;
+using Platform.Core.Tenancy.Members;
 using Scalar.AspNetCore;
 
 namespace Platform.Api.Extensions;
@@ -40,6 +41,7 @@ internal static class Extensions
         builder.Services.AddPlatformOidc(builder.Configuration);
         builder.Services.AddMultiFactorAuthentication();
         builder.Services.AddInvitations();
+        builder.Services.AddMemberUseCases();
         builder.Services.AddScoped<CurrentPrincipal>();
         builder.Services.AddScoped<TenantAccessLoader>();
         builder.Services.AddScoped<TokenIssuance>();

@@ -1,17 +1,12 @@
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
-using Platform.Core.Audit;
 using Platform.Core.Authorization;
-using Platform.Core.Identity;
-using Platform.Core.Persistence;
-using Platform.Core.Tenancy;
+using UseCase = Platform.Core.Tenancy.Members.ChangeMemberRole;
 
 namespace Platform.Api.Features.Members.ChangeMemberRole;
 
-public sealed class Endpoint(PlatformDbContext database, AuditLog audit, CurrentPrincipal principal, SessionAuthentication sessions)
-    : Endpoint<Request, MemberResponse>
+public sealed class Endpoint(UseCase change, CurrentPrincipal principal) : Endpoint<Request, MemberResponse>
 {
     public override void Configure()
     {
@@ -23,55 +18,13 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
 
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
-        // A service account's membership is changed through its own routes, never as a person's.
-        var membership = await database.TenantMemberships
-            .Where(m => m.TenantId == request.TenantId && m.UserId == request.UserId)
-            .Where(m => database.Users.Any(user => user.Id == m.UserId && user.Kind == UserKind.Person))
-            .SingleOrDefaultAsync(ct);
-        if (membership is null)
+        var outcome = await change.ExecuteAsync(request.TenantId, request.UserId, request.Role, principal.Actor, ct);
+        if (!outcome.Succeeded)
         {
-            await Send.ResultAsync(ApiProblems.NotFound("member"));
+            await Send.ResultAsync(RefusalProblems.From(outcome.Refusal));
             return;
         }
 
-        if (DelegatedGrantRule.RefuseTenantRole(request.Role, principal.IsDelegatedCredential) is { } refusal)
-        {
-            await Send.ResultAsync(ApiProblems.BeyondCredentialRights(refusal));
-            return;
-        }
-
-        var user = await database.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, ct);
-        var before = membership.Role;
-        var conflict = before == request.Role ? null : await database.InTransactionAsync(async () =>
-        {
-            if (request.Role != TenantRole.Admin
-                && await BreakGlassAdmins.IsBreakGlassAsync(database, request.TenantId, membership.UserId, ct))
-            {
-                return BreakGlassAdmins.Conflict;
-            }
-
-            if (request.Role != TenantRole.Admin
-                && await TenantAdmins.IsLastAdminAsync(database, request.TenantId, membership.UserId, ct))
-            {
-                return "The tenant's last admin cannot be demoted.";
-            }
-
-            membership.ChangeRole(request.Role);
-            // Sessions end with the role change (DECISIONS.md), as far as they are the tenant's: those
-            // bound to it. No session keeps the old rights either way, since the role is read on every
-            // request; the member's sessions elsewhere are not this tenant's to end.
-            var sessionsRevoked = await sessions.RevokeBoundToTenantAsync(membership.UserId, request.TenantId, ct);
-            await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "member.role.changed", "user",
-                membership.UserId.ToString(), AuditJson.Of(new { Role = before.ToString() }),
-                AuditJson.Of(new { Role = membership.Role.ToString(), sessionsRevoked }), principal.ClientAddress), ct);
-            return (string?)null;
-        }, ct);
-        if (conflict is not null)
-        {
-            await Send.ResultAsync(ApiProblems.Conflict(conflict));
-            return;
-        }
-
-        await Send.OkAsync(MemberResponse.From(membership, user), ct);
+        await Send.OkAsync(MemberResponse.From(outcome.Value.Membership, outcome.Value.User), ct);
     }
 }

@@ -1,6 +1,6 @@
+using Platform.Core.Tenancy.Members;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
-using Platform.Api.Features.Tokens;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Audit;
@@ -35,7 +35,7 @@ public sealed class Endpoint(PlatformDbContext database, AuditLog audit, Current
         {
             // Each live token is recorded as revoked; the rows then go with the account's user, which the
             // database cascades to its membership, grants, tokens and account row.
-            await RevokedTokensAudit.AppendAsync(audit, principal, request.TenantId, await apiTokens.RevokeAllAsync(request.TenantId, id, ct), ct);
+            await RevokedTokensAudit.AppendAsync(audit, principal.Actor, request.TenantId, await apiTokens.RevokeAllAsync(request.TenantId, id, ct), ct);
 
             await database.Users.Where(user => user.Id == id).ExecuteDeleteAsync(ct);
             await audit.AppendAsync(new AuditRecord(request.TenantId, principal.AuditActor, "service-account.deleted", "service_account",

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Core.Tenancy.Members;
+
+public static class MemberExtensions
+{
+    public static IServiceCollection AddMemberUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<ChangeMemberRole>();
+        services.AddScoped<RemoveMember>();
+        return services;
+    }
+}
