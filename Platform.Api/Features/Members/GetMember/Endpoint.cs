@@ -1,14 +1,12 @@
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
-using Platform.Core.Identity;
-using Platform.Core.Persistence;
+using Platform.Core.Tenancy.Members;
 
 namespace Platform.Api.Features.Members.GetMember;
 
-public sealed class Endpoint(PlatformDbContext database) : Endpoint<MemberRequest, MemberResponse>
+public sealed class Endpoint(MemberDirectory members) : Endpoint<MemberRequest, MemberResponse>
 {
     public override void Configure()
     {
@@ -19,17 +17,12 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<MemberReques
 
     public override async Task HandleAsync(MemberRequest request, CancellationToken ct)
     {
-        var member = await database.TenantMemberships.AsNoTracking()
-            .Where(membership => membership.TenantId == request.TenantId && membership.UserId == request.UserId)
-            .Join(database.Users, membership => membership.UserId, user => user.Id, (membership, user) => new { membership, user })
-            .Where(row => row.user.Kind == UserKind.Person)
-            .SingleOrDefaultAsync(ct);
-        if (member is null)
+        if (await members.FindAsync(request.TenantId, request.UserId, ct) is not { } member)
         {
             await Send.ResultAsync(ApiProblems.NotFound("member"));
             return;
         }
 
-        await Send.OkAsync(MemberResponse.From(member.membership, member.user), ct);
+        await Send.OkAsync(MemberResponse.From(member.Membership, member.User), ct);
     }
 }

@@ -2,12 +2,11 @@ using FastEndpoints;
 using Platform.Api.Paging;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
-using Platform.Core.Identity;
-using Platform.Core.Persistence;
+using Platform.Core.Tenancy.Members;
 
 namespace Platform.Api.Features.Members.ListMembers;
 
-public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Page<MemberResponse>>
+public sealed class Endpoint(MemberDirectory members) : Endpoint<Request, Page<MemberResponse>>
 {
     public override void Configure()
     {
@@ -16,14 +15,6 @@ public sealed class Endpoint(PlatformDbContext database) : Endpoint<Request, Pag
         Summary(summary => summary.Summary = "Members of the tenant with their roles (tenant admins); people only, service accounts have their own routes");
     }
 
-    public override async Task HandleAsync(Request request, CancellationToken ct)
-    {
-        var query = database.TenantMemberships
-            .Where(membership => membership.TenantId == request.TenantId)
-            .Join(database.Users, membership => membership.UserId, user => user.Id, (membership, user) => new { membership, user })
-            // Service accounts are members for authorization only; they are listed under /service-accounts.
-            .Where(row => row.user.Kind == UserKind.Person)
-            .OrderBy(row => row.membership.CreatedAt).ThenBy(row => row.membership.UserId);
-        await Send.OkAsync(await query.ToPageAsync(request, row => MemberResponse.From(row.membership, row.user), ct), ct);
-    }
+    public override async Task HandleAsync(Request request, CancellationToken ct) =>
+        await Send.OkAsync(await members.People(request.TenantId).ToPageAsync(request, entry => MemberResponse.From(entry.Membership, entry.User), ct), ct);
 }
