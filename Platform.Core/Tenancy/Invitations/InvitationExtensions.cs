@@ -11,6 +11,7 @@ public static class InvitationExtensions
             .Validate(links => links.PublicUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
                 $"{InvitationLinks.SectionName}:PublicUrl must be the web app's absolute http(s) address.")
             .ValidateOnStart();
+        services.AddScoped<InvitationDirectory>();
         services.AddScoped<InvitationDelivery>();
         services.AddScoped<InviteMember>();
         services.AddScoped<ResendInvitation>();

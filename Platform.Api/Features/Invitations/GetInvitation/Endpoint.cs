@@ -1,14 +1,12 @@
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using Platform.Api.Problems;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
-using Platform.Core.Persistence;
 using Platform.Core.Tenancy.Invitations;
 
 namespace Platform.Api.Features.Invitations.GetInvitation;
 
-public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal principal, TimeProvider time)
+public sealed class Endpoint(InvitationDirectory invitations, CurrentPrincipal principal, TimeProvider time)
     : Endpoint<InvitationRequest, InvitationResponse>
 {
     public override void Configure()
@@ -20,9 +18,7 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
 
     public override async Task HandleAsync(InvitationRequest request, CancellationToken ct)
     {
-        var invitation = await ManagedInvitations.Of(database, request.TenantId, principal.InvitingAs).AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == request.InvitationId, ct);
-        if (invitation is null)
+        if (await invitations.FindAsync(request.TenantId, request.InvitationId, principal.InvitingAs, ct) is not { } invitation)
         {
             await Send.ResultAsync(ApiProblems.NotFound("invitation"));
             return;

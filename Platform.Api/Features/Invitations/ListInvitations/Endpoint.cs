@@ -2,12 +2,11 @@ using FastEndpoints;
 using Platform.Api.Paging;
 using Platform.Api.Tenancy;
 using Platform.Core.Authorization;
-using Platform.Core.Persistence;
 using Platform.Core.Tenancy.Invitations;
 
 namespace Platform.Api.Features.Invitations.ListInvitations;
 
-public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal principal, TimeProvider time)
+public sealed class Endpoint(InvitationDirectory invitations, CurrentPrincipal principal, TimeProvider time)
     : Endpoint<Request, Page<InvitationResponse>>
 {
     public override void Configure()
@@ -21,16 +20,9 @@ public sealed class Endpoint(PlatformDbContext database, CurrentPrincipal princi
     public override async Task HandleAsync(Request request, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var query = ManagedInvitations.Of(database, request.TenantId, principal.InvitingAs);
-        query = request.State switch
-        {
-            "sent" => query.Where(i => i.Status == InvitationStatus.Open && i.ExpiresAt > now),
-            "expired" => query.Where(i => i.Status == InvitationStatus.Expired || (i.Status == InvitationStatus.Open && i.ExpiresAt <= now)),
-            "accepted" => query.Where(i => i.Status == InvitationStatus.Accepted),
-            "revoked" => query.Where(i => i.Status == InvitationStatus.Revoked),
-            _ => query,
-        };
-        var ordered = query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id);
-        await Send.OkAsync(await ordered.ToPageAsync(request, invitation => InvitationResponse.From(invitation, now), ct), ct);
+        var state = request.State is null ? (InvitationState?)null : Enum.Parse<InvitationState>(request.State, ignoreCase: true);
+        var page = await invitations.List(request.TenantId, principal.InvitingAs, state, now)
+            .ToPageAsync(request, invitation => InvitationResponse.From(invitation, now), ct);
+        await Send.OkAsync(page, ct);
     }
 }
