@@ -42,9 +42,6 @@ public static class ProblemTypes
     /// </summary>
     public const string BeyondCredentialRights = Base + "beyond-credential-rights";
 
-    /// <summary>404 for an invitation link that does not work (unknown, used, revoked or expired: which, is not said).</summary>
-    public const string InvitationNotFound = Base + "invitation-not-found";
-
     /// <summary>The type of a refusal that carries its own stable code.</summary>
     public static string Of(string code) => Base + code;
 }

@@ -8,9 +8,4 @@ namespace Platform.Core.UseCases;
 /// the credential is delegated (an API token or a provider's access token, which never grant beyond
 /// themselves) and the client address for the audit record.
 /// </summary>
-public sealed record Actor(AuditActor Audit, Guid UserId, PlatformRole PlatformRole, bool IsDelegatedCredential, string? ClientAddress)
-{
-    /// <summary>Someone who has not signed in: the holder of a link's secret.</summary>
-    public static Actor Anonymous(string? clientAddress) =>
-        new(AuditActor.Anonymous, Guid.Empty, PlatformRole.None, IsDelegatedCredential: false, clientAddress);
-}
+public sealed record Actor(AuditActor Audit, Guid UserId, PlatformRole PlatformRole, bool IsDelegatedCredential, string? ClientAddress);
